@@ -30,6 +30,11 @@ internal static class RequestParser
         where T : class
     {
         errors = new ErrorBag();
+        if (body.IsEmpty)
+        {
+            errors.Add("body", $"The request body is empty; send a JSON object such as {shape}.");
+            return null;
+        }
         T? value = null;
         var reader = new Utf8JsonReader(body, ReaderOptions);
         try
@@ -120,11 +125,7 @@ internal static class RequestParser
 
     private static bool StartObject(ref Utf8JsonReader reader, string shape, ref ErrorBag errors)
     {
-        if (!reader.Read())
-        {
-            errors.Add("body", $"The request body is empty; send a JSON object such as {shape}.");
-            return false;
-        }
+        reader.Read(); // only whitespace throws, and is reported as invalid JSON
         if (reader.TokenType == JsonTokenType.StartObject)
             return true;
         errors.Add("body", $"The request body must be a JSON object such as {shape}, not {Describe(reader.TokenType)}.");

@@ -37,6 +37,15 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         }
     }
 
+    public int QueueLength
+    {
+        get
+        {
+            lock (_gate)
+                return _queue.Count;
+        }
+    }
+
     /// <summary>
     /// Queues the texts as one request; the task gives their results in order. Null when the
     /// queue cannot take them all (none is queued then).
