@@ -94,33 +94,21 @@ public sealed class BatchRequestTests(FakeModelFactory factory) : IClassFixture<
 public sealed class AvailabilityTests
 {
     [Theory]
-    [InlineData("/sentiment", """{"text": "fine"}""")]
-    [InlineData("/sentiment/batch", """{"texts": ["fine"]}""")]
-    public async Task Post_WhenQueueIsFull_Returns503WithRetryAfter(string path, string json)
+    [InlineData("/sentiment", """{"text": "fine"}""", false, "queue is full")]
+    [InlineData("/sentiment/batch", """{"texts": ["fine"]}""", false, "queue is full")]
+    [InlineData("/sentiment", """{"text": "fine"}""", true, "still loading")]
+    [InlineData("/sentiment/batch", """{"texts": ["fine"]}""", true, "still loading")]
+    public async Task Post_WhenQueueIsFullOrModelLoads_Returns503WithRetryAfter(string path, string json, bool loading, string reason)
     {
         using var factory = new FakeModelFactory();
-        factory.Model.QueueFull = true;
+        factory.Model.Ready = !loading;
+        factory.Model.QueueFull = !loading;
 
         var response = await factory.CreateClient().PostAsync(path, Json(json));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("queue is full", problem.GetProperty("detail").GetString());
+        Assert.Contains(reason, problem.GetProperty("detail").GetString());
         Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
-    }
-
-    [Theory]
-    [InlineData("/sentiment", """{"text": "fine"}""")]
-    [InlineData("/sentiment/batch", """{"texts": ["fine"]}""")]
-    public async Task Post_WhileModelLoads_Returns503WithRetryAfter(string path, string json)
-    {
-        using var factory = new FakeModelFactory();
-        factory.Model.Ready = false;
-
-        var response = await factory.CreateClient().PostAsync(path, Json(json));
-
-        var problem = await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Contains("still loading", problem.GetProperty("detail").GetString());
-        Assert.NotNull(response.Headers.RetryAfter);
     }
 
     [Fact]
