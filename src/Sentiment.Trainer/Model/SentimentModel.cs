@@ -1,3 +1,4 @@
+using Sentiment.Inference;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -39,6 +40,18 @@ internal sealed class SentimentModel : nn.Module<Tensor, Tensor, Tensor>
         var (_, hidden, _) = _lstm.call(packed);
         return _dense.call(hidden[0]).MoveToOuterDisposeScope(); // h_n is [layers=1, batch, units]
     }
+
+    /// <summary>Copies the trained parameters out as plain arrays, in TorchSharp's layout.</summary>
+    public LstmWeights ExportWeights() => new(
+        Shape.EmbeddingRows, Shape.EmbeddingDim, Shape.LstmUnits, Shape.Classes,
+        Values(_embedding.weight!),
+        Values(Lstm("weight_ih_l0")), Values(Lstm("weight_hh_l0")), Values(Lstm("bias_ih_l0")), Values(Lstm("bias_hh_l0")),
+        Values(_dense.weight), Values(_dense.bias!));
+
+    private Tensor Lstm(string name) =>
+        _lstm.get_parameter(name) ?? throw new InvalidOperationException($"The LSTM has no parameter {name}.");
+
+    private static float[] Values(Tensor parameter) => parameter.detach().contiguous().data<float>().ToArray();
 }
 
 /// <summary>Layer sizes of <see cref="SentimentModel"/>.</summary>
