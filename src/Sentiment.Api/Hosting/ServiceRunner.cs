@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Sentiment.Api.Serving;
+
+namespace Sentiment.Api.Hosting;
+
+/// <summary>Runs the service and turns a refused start into one log line and exit code 1.</summary>
+public static class ServiceRunner
+{
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sentiment.Api");
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception e) when (e is StartupRefusedException or OptionsValidationException)
+        {
+            logger.LogCritical("Refusing to start: {Reason}", e.Message);
+            await app.DisposeAsync();
+            return 1;
+        }
+        await app.WaitForShutdownAsync();
+        bool failed = app.Services.GetService<BundleModel>()?.Failed ?? false;
+        await app.DisposeAsync();
+        return failed ? 1 : 0;
+    }
+}
