@@ -1,1 +1,4 @@
-return 0;
+using Sentiment.Trainer;
+using Sentiment.Trainer.Cli;
+
+return TrainerCommandLine.Create(TrainerConsole.Create()).Parse(args).Invoke();

@@ -66,4 +66,19 @@ public class TextEncoderTests
         Assert.Equal(1200, encoded.TotalTokens);
         Assert.Equal(Enumerable.Repeat<int[]>([1, 2, 3], 400).SelectMany(ids => ids).TakeLast(1000), encoded.Ids);
     }
+
+    [Fact]
+    public void Encode_AllocatesOnlyTheResultArray()
+    {
+        var encoder = Encoder(maxLength: 200);
+        string text = string.Concat(Enumerable.Repeat("B, c! É e ZEBRA don't ", 40)); // 240 words, 880 chars
+        encoder.Encode(text); // warm up lazy statics
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var encoded = encoder.Encode(text);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(120, encoded.Ids.Length);
+        Assert.True(allocated <= 24 + 4 * encoded.Ids.Length, $"allocated {allocated} bytes");
+    }
 }

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Text.Json;
+using Sentiment.Inference;
+using Sentiment.Trainer.Data;
+using Sentiment.Trainer.Scoring;
+using static Sentiment.Trainer.Cli.Options;
+
+namespace Sentiment.Trainer.Cli;
+
+/// <summary><c>evaluate</c>: scores a labelled CSV through the bundle, as the API would, and prints the report.</summary>
+internal static class EvaluateCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Create(TrainerConsole console)
+    {
+        var model = Required("--model", "Model bundle folder (model.json, sentiment.onnx, vocab.json).");
+        var data = Required("--data", "Labelled CSV file to score.");
+        var textColumn = WithDefault("--text-column", "Column holding the text.", "text");
+        var labelColumn = WithDefault("--label-column", "Column holding the label.", "label");
+        var json = WithDefault("--json", "Print the report as JSON.", false);
+        var threads = Threads();
+        var command = new Command("evaluate", "Score a labelled CSV with a model bundle and print accuracy, macro-F1, per-class scores and the confusion matrix.")
+        {
+            model, data, textColumn, labelColumn, json, threads,
+        };
+        command.SetAction(result => CommandRunner.Run(console, () =>
+        {
+            var bundle = ModelBundle.Load(result.GetRequiredValue(model));
+            using var scorer = new SentimentScorer(bundle, new ScorerOptions { IntraOpNumThreads = result.GetValue(threads) });
+            string file = result.GetRequiredValue(data);
+            var columns = new DataColumns(result.GetRequiredValue(textColumn), result.GetRequiredValue(labelColumn));
+            var rows = new DataReader(columns, console.Warn).Read([file]);
+            var report = BundleEvaluation.Evaluate(scorer, rows);
+            if (result.GetValue(json))
+                console.Info(JsonSerializer.Serialize(new { data = file, skipped = rows.Skipped, report }, Json));
+            else
+                console.Report(report, $"{file} ({rows.Skipped} skipped)");
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,74 @@
+using System.CommandLine;
+using Sentiment.Core;
+using Sentiment.Trainer.Data;
+using Sentiment.Trainer.Training;
+using static Sentiment.Trainer.Cli.Options;
+
+namespace Sentiment.Trainer.Cli;
+
+/// <summary><c>train</c>: options and their defaults (the tutorial recipe).</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TrainerConsole console)
+    {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Training CSV file(s); several are concatenated.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var valid = Optional("--valid", "Validation CSV; without it a stratified share of --data is held out.");
+        var validFraction = Between("--valid-fraction", "Share of --data held out for validation when --valid is not given.", 0.1, 0.01, 0.9);
+        var test = Optional("--test", "Test CSV, scored once at the end.");
+        var textColumn = WithDefault("--text-column", "Column holding the text.", "text");
+        var labelColumn = WithDefault("--label-column", "Column holding the label.", "label");
+        var labels = Optional("--labels", "Comma-separated labels to keep, in output order (e.g. negative,positive); other rows are skipped.");
+        var numWords = AtLeast("--num-words", "Vocabulary size including padding: the most frequent num-words - 1 words are kept.", 2500, 2);
+        var maxLen = AtLeast("--max-len", "Most words fed to the model per text; longer texts keep their last words.", 200, 1);
+        var oovToken = Optional("--oov-token", "Map unknown words to this token (id 1) instead of dropping them.");
+        var embeddingDim = AtLeast("--embedding-dim", "Embedding width.", 128, 1);
+        var lstmUnits = AtLeast("--lstm-units", "LSTM hidden size.", 196, 1);
+        var dropout = Between("--dropout", "Share of embedding channels dropped per text in training.", 0.4, 0, 1);
+        var epochs = AtLeast("--epochs", "Most training epochs.", 5, 1);
+        var patience = AtLeast("--patience", "Stop after this many epochs without a lower validation loss.", 2, 1);
+        var batchSize = AtLeast("--batch-size", "Texts per training step.", 32, 1);
+        var learningRate = Between("--learning-rate", "Adam learning rate.", 0.001, 1e-7, 10);
+        var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
+        var threads = Threads();
+        var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
+        var version = WithDefault("--version", "Model version in model.json.", "1.0.0");
+        var output = Required("--output", "Bundle folder to write (replaced if it holds an earlier bundle).");
+
+        var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
+        {
+            data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken,
+            embeddingDim, lstmUnits, dropout, epochs, patience, batchSize, learningRate, seed, threads, name, version, output,
+        };
+        command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
+            Data: result.GetRequiredValue(data),
+            Output: result.GetRequiredValue(output),
+            Valid: result.GetValue(valid),
+            ValidFraction: result.GetValue(validFraction),
+            Test: result.GetValue(test),
+            Columns: new DataColumns(result.GetRequiredValue(textColumn), result.GetRequiredValue(labelColumn)),
+            Tokenizer: new TokenizerSettings(result.GetValue(numWords), result.GetValue(maxLen), OovToken: result.GetValue(oovToken)),
+            EmbeddingDim: result.GetValue(embeddingDim),
+            LstmUnits: result.GetValue(lstmUnits),
+            Training: new TrainingSettings(result.GetValue(epochs), result.GetValue(patience), result.GetValue(batchSize),
+                result.GetValue(learningRate), result.GetValue(dropout), result.GetValue(seed), result.GetValue(threads)),
+            Labels: ParseLabels(result.GetValue(labels)),
+            Name: result.GetRequiredValue(name),
+            Version: result.GetRequiredValue(version)), console).Run()));
+        return command;
+    }
+
+    private static string[]? ParseLabels(string? labels)
+    {
+        if (labels is null)
+            return null;
+        string[] list = labels.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (list.Length < 2 || list.Distinct().Count() != list.Length)
+            throw new Output.TrainerException($"--labels needs two or more distinct labels, got \"{labels}\".");
+        return list;
+    }
+}

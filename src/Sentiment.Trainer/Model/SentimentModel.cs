@@ -1,0 +1,58 @@
+using Sentiment.Inference;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Sentiment.Trainer.Model;
+
+/// <summary>
+/// Embedding -> channel dropout -> LSTM over the true lengths -> last hidden state -> Linear.
+/// Returns logits; softmax is applied by the loss in training and by the ONNX graph in serving.
+/// </summary>
+internal sealed class SentimentModel : nn.Module<Tensor, Tensor, Tensor>
+{
+    private readonly Embedding _embedding;
+    private readonly ChannelDropout _dropout;
+    private readonly LSTM _lstm;
+    private readonly Linear _dense;
+
+    public SentimentModel(ModelShape shape, double dropout) : base(nameof(SentimentModel))
+    {
+        Shape = shape;
+        // Row 0 is padding: fixed at zero, as the empty-text rule and the ONNX graph expect.
+        _embedding = nn.Embedding(shape.EmbeddingRows, shape.EmbeddingDim, padding_idx: 0);
+        _dropout = new ChannelDropout(dropout);
+        _lstm = nn.LSTM(shape.EmbeddingDim, shape.LstmUnits, batchFirst: true);
+        _dense = nn.Linear(shape.LstmUnits, shape.Classes);
+        RegisterComponents();
+    }
+
+    public ModelShape Shape { get; }
+
+    /// <param name="ids">int64 [batch, width], right-padded with 0.</param>
+    /// <param name="lengths">int64 [batch] on the CPU, each 1..width.</param>
+    public override Tensor forward(Tensor ids, Tensor lengths)
+    {
+        using var scope = NewDisposeScope();
+        var embedded = _dropout.call(_embedding.call(ids));
+        // Packing makes the LSTM stop at each text's last real token, so padding never reaches h_n.
+        var packed = nn.utils.rnn.pack_padded_sequence(embedded, lengths, batch_first: true, enforce_sorted: false);
+        var (_, hidden, _) = _lstm.call(packed);
+        return _dense.call(hidden[0]).MoveToOuterDisposeScope(); // h_n is [layers=1, batch, units]
+    }
+
+    /// <summary>Copies the trained parameters out as plain arrays, in TorchSharp's layout.</summary>
+    public LstmWeights ExportWeights() => new(
+        Shape.EmbeddingRows, Shape.EmbeddingDim, Shape.LstmUnits, Shape.Classes,
+        Values(_embedding.weight!),
+        Values(Lstm("weight_ih_l0")), Values(Lstm("weight_hh_l0")), Values(Lstm("bias_ih_l0")), Values(Lstm("bias_hh_l0")),
+        Values(_dense.weight), Values(_dense.bias!));
+
+    private Tensor Lstm(string name) =>
+        _lstm.get_parameter(name) ?? throw new InvalidOperationException($"The LSTM has no parameter {name}.");
+
+    private static float[] Values(Tensor parameter) => parameter.detach().contiguous().data<float>().ToArray();
+}
+
+/// <summary>Layer sizes of <see cref="SentimentModel"/>.</summary>
+internal sealed record ModelShape(int EmbeddingRows, int EmbeddingDim, int LstmUnits, int Classes);

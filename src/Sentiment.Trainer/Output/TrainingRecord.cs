@@ -1,0 +1,54 @@
+using System.Text.Json.Nodes;
+using Sentiment.Trainer.Training;
+
+namespace Sentiment.Trainer.Output;
+
+/// <summary>The free-form <c>training</c> section of model.json: every setting, the seed and what happened.</summary>
+internal static class TrainingRecord
+{
+    public static JsonObject Create(TrainOptions options, TrainingHistory history, double seconds)
+    {
+        var settings = options.TrainingOrDefault;
+        return new JsonObject
+        {
+            ["data"] = new JsonArray([.. options.Data.Select(ShortName)]),
+            ["validation"] = options.Valid is null ? $"{settings.Seed}-seeded {options.ValidFraction:0.###} of data" : ShortName(options.Valid),
+            ["test"] = options.Test is null ? null : ShortName(options.Test),
+            ["textColumn"] = options.ColumnsOrDefault.Text,
+            ["labelColumn"] = options.ColumnsOrDefault.Label,
+            ["labelFilter"] = options.Labels is null ? null : new JsonArray([.. options.Labels.Select(l => (JsonNode?)l)]),
+            ["embeddingDim"] = options.EmbeddingDim,
+            ["lstmUnits"] = options.LstmUnits,
+            ["dropout"] = settings.Dropout,
+            ["optimizer"] = "adam",
+            ["learningRate"] = settings.LearningRate,
+            ["batchSize"] = settings.BatchSize,
+            ["epochs"] = settings.Epochs,
+            ["patience"] = settings.Patience,
+            ["seed"] = settings.Seed,
+            ["threads"] = settings.Threads,
+            ["epochsRun"] = history.Epochs.Count,
+            ["bestEpoch"] = history.BestEpoch,
+            ["seconds"] = Math.Round(seconds, 1),
+            ["history"] = new JsonArray([.. history.Epochs.Select(Epoch)]),
+        };
+    }
+
+    private static JsonNode Epoch(EpochResult e) => new JsonObject
+    {
+        ["epoch"] = e.Epoch,
+        ["trainLoss"] = Math.Round(e.TrainLoss, 6),
+        ["trainAccuracy"] = Math.Round(e.TrainAccuracy, 6),
+        ["validationLoss"] = Math.Round(e.ValidationLoss, 6),
+        ["validationAccuracy"] = Math.Round(e.ValidationAccuracy, 6),
+        ["validationMacroF1"] = Math.Round(e.ValidationMacroF1, 6),
+        ["seconds"] = Math.Round(e.Seconds, 1),
+    };
+
+    // Folder and file name only ("sst2/train.csv"): informative, and no machine's absolute path.
+    private static JsonNode ShortName(string path)
+    {
+        string full = Path.GetFullPath(path);
+        return $"{Path.GetFileName(Path.GetDirectoryName(full))}/{Path.GetFileName(full)}";
+    }
+}

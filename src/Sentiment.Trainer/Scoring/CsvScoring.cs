@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using Sentiment.Core;
+using Sentiment.Inference;
+using Sentiment.Trainer.Output;
+
+namespace Sentiment.Trainer.Scoring;
+
+/// <summary>
+/// Streams a CSV through the scorer in batches and writes each row back with the predicted label
+/// and one probability column per class. Writes a temporary file and moves it into place at the end.
+/// </summary>
+internal sealed class CsvScoring(SentimentScorer scorer, string textColumn, int batchSize)
+{
+    /// <summary>Scores every row; <paramref name="progress"/> gets the share of lines read. Returns the row count.</summary>
+    public int Score(string input, string output, Action<double> progress)
+    {
+        int totalLines = Math.Max(1, CountLines(input));
+        using var reader = LabeledCsvReader.Open(input, textColumn, labelRequired: false);
+        string partial = $"{output}.partial-{Environment.ProcessId}";
+        int rows = 0;
+        try
+        {
+            using (var writer = OpenWriter(partial, output))
+            {
+                var labels = scorer.Bundle.Labels;
+                WriteLine(writer, [.. reader.Header, "predicted_label", .. labels.Select(label => $"p_{label}")]);
+                var batch = new List<(string[] Fields, string Text)>(batchSize);
+                while (true)
+                {
+                    bool more = reader.Read();
+                    if (more)
+                        batch.Add(([.. reader.Fields], reader.Text));
+                    if (batch.Count == batchSize || (!more && batch.Count > 0))
+                    {
+                        WriteBatch(writer, batch);
+                        rows += batch.Count;
+                        batch.Clear();
+                        progress(Math.Min(1, (double)reader.Line / totalLines));
+                    }
+                    if (!more)
+                        break;
+                }
+            }
+            File.Move(partial, output, overwrite: true);
+            return rows;
+        }
+        finally
+        {
+            File.Delete(partial); // gone already after a successful move
+        }
+    }
+
+    private void WriteBatch(TextWriter writer, List<(string[] Fields, string Text)> batch)
+    {
+        Prediction[] predictions = scorer.Predict([.. batch.Select(row => row.Text)]);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            var p = predictions[i];
+            WriteLine(writer, [.. batch[i].Fields, p.Label, .. p.Probabilities.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))]);
+        }
+    }
+
+    private static StreamWriter OpenWriter(string partial, string output)
+    {
+        try
+        {
+            return new StreamWriter(partial, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TrainerException($"{output}: cannot be written ({e.Message}).", e);
+        }
+    }
+
+    // RFC 4180: quote a field holding a comma, quote or line break, and double its quotes.
+    private static void WriteLine(TextWriter writer, IEnumerable<string> fields)
+    {
+        writer.Write(string.Join(',', fields.Select(field =>
+            field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : $"\"{field.Replace("\"", "\"\"")}\"")));
+        writer.Write('\n');
+    }
+
+    private static int CountLines(string path)
+    {
+        if (!File.Exists(path))
+            return 0;
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        int lines = 0, read;
+        while ((read = stream.Read(buffer)) > 0)
+            lines += buffer.AsSpan(0, read).Count((byte)'\n');
+        return lines;
+    }
+}

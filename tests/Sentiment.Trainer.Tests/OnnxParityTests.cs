@@ -1,0 +1,111 @@
+using Sentiment.Core;
+using Sentiment.Inference;
+using Sentiment.Trainer.Model;
+using Sentiment.Trainer.Training;
+using static TorchSharp.torch;
+
+namespace Sentiment.Trainer.Tests;
+
+/// <summary>The exported ONNX graph, run by the API's scorer, gives TorchSharp's probabilities.</summary>
+[Collection(TorchCollection.Name)]
+public sealed class OnnxParityTests : IDisposable
+{
+    private const double Tolerance = 1e-5;
+    private static readonly string[] Labels = ["negative", "neutral", "positive"];
+    private readonly TempFolder _folder = new();
+    private readonly SentimentModel _model;
+    private readonly SentimentScorer _scorer;
+
+    public OnnxParityTests()
+    {
+        var settings = new TokenizerSettings(NumWords: 60, MaxLength: 12);
+        var texts = File.ReadLines(TrainerCli.TestData("tiny-train.csv")).Skip(1);
+        var vocabulary = Vocabulary.Fit(texts, settings);
+        manual_seed(11);
+        _model = new SentimentModel(new ModelShape(vocabulary.EmbeddingRows, 8, 8, Labels.Length), dropout: 0.4);
+        using (no_grad())
+        {
+            foreach (var parameter in _model.parameters())
+                parameter.mul_(4); // larger weights than at initialisation, so probabilities are far from uniform
+        }
+        BundleWriter.Write(_folder.Path, vocabulary, _model.ExportWeights(), Labels);
+        _scorer = new SentimentScorer(ModelBundle.Load(_folder.Path));
+    }
+
+    public void Dispose()
+    {
+        _scorer.Dispose();
+        _model.Dispose();
+        _folder.Dispose();
+    }
+
+    private int MaxLength => _scorer.Bundle.Manifest.Tokenizer.MaxLength;
+    private int Rows => _scorer.Bundle.Manifest.Architecture.EmbeddingRows;
+
+    [Fact]
+    public void RandomIds_MatchWithinTolerance()
+    {
+        var random = new Random(5);
+        int[][] ids = [.. Enumerable.Range(0, 40).Select(_ =>
+            Enumerable.Range(0, random.Next(1, MaxLength + 1)).Select(_ => random.Next(1, Rows)).ToArray())];
+
+        AssertSameAsOnnx(ids);
+    }
+
+    [Fact]
+    public void OneBatchWithEveryLengthFromOneToMaxLength_MatchesWithinTolerance()
+    {
+        var random = new Random(6);
+        int[][] ids = [.. Enumerable.Range(1, MaxLength).Select(length =>
+            Enumerable.Range(0, length).Select(_ => random.Next(1, Rows)).ToArray())];
+
+        AssertSameAsOnnx(ids);
+    }
+
+    [Theory]
+    [InlineData("a great and beautiful film", "real text")]
+    [InlineData("\"Hated\" it: the WORST, most boring cast -- and a dull, stupid ending; a waste of time.", "long real text, truncated")]
+    [InlineData("great", "one known token")]
+    [InlineData("zzz qqq xyzzy", "no known word")]
+    [InlineData("", "empty text")]
+    public void Texts_ThroughServingPath_MatchTorchSharp(string text, string because)
+    {
+        var encoded = _scorer.Bundle.Encoder.Encode(text);
+        int[] ids = encoded.Ids.Length == 0 ? [0] : encoded.Ids; // the trainer's rule for no known word
+
+        float[] torch = TorchProbabilities([ids]);
+        float[] onnx = _scorer.Predict(text).Probabilities;
+
+        AssertClose(torch, onnx, because);
+    }
+
+    [Fact]
+    public void TextWithNoKnownWord_ScoresAsOnePaddingToken()
+    {
+        Assert.Empty(_scorer.Bundle.Encoder.Encode("zzz qqq").Ids);
+
+        AssertClose(_scorer.Predict("zzz qqq").Probabilities, _scorer.Predict("").Probabilities, "both are ids [0], length 1");
+        AssertClose(TorchProbabilities([[0]]), _scorer.Predict("zzz qqq").Probabilities, "padding token");
+    }
+
+    private void AssertSameAsOnnx(int[][] ids)
+    {
+        float[] torch = TorchProbabilities(ids);
+        var batch = ids.Select(row => new EncodedText(row, row.Length, row.Length, false)).ToArray();
+        var onnx = new float[ids.Length * Labels.Length];
+        _scorer.Score(batch, onnx); // one ONNX Runtime call for the whole batch
+
+        AssertClose(torch, onnx, $"{ids.Length} rows");
+    }
+
+    private float[] TorchProbabilities(int[][] ids) =>
+        TorchScoring.Evaluate(_model, new EncodedSplit(ids, new int[ids.Length]), batchSize: ids.Length).Probabilities;
+
+    private static void AssertClose(float[] expected, float[] actual, string because)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        double worst = expected.Zip(actual, (e, a) => Math.Abs(e - a)).Max();
+        Assert.True(worst <= Tolerance, $"{because}: max |Δp| {worst:E2} > {Tolerance:E0}");
+        Assert.True(expected.Max() - expected.Min() > 0.05, $"{because}: probabilities too uniform to prove anything");
+    }
+}
