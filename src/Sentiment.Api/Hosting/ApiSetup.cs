@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Options;
 using Prometheus;
 using Sentiment.Api.Endpoints;
 using Sentiment.Api.Serving;
@@ -13,8 +12,14 @@ public static class ApiSetup
     {
         var services = builder.Services;
         AddValidatedOptions<ApiOptions>(services, ApiOptions.Section);
-        services.AddOptions<KestrelServerOptions>()
-            .Configure<IOptions<ApiOptions>>((kestrel, api) => kestrel.Limits.MaxRequestBodySize = api.Value.MaxRequestBytes);
+        // Read raw: Kestrel is built before options are validated, and ValidateOnStart refuses a bad value.
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+        {
+            if (long.TryParse(configuration[$"{ApiOptions.Section}:{nameof(ApiOptions.MaxRequestBytes)}"], out long bytes) && bytes > 0)
+                kestrel.Limits.MaxRequestBodySize = bytes;
+            else
+                kestrel.Limits.MaxRequestBodySize = new ApiOptions().MaxRequestBytes;
+        });
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {

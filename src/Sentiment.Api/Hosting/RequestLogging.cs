@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Sentiment.Api.Serving;
 using Serilog;
 using Serilog.Events;
@@ -28,7 +27,7 @@ public static class RequestLogging
             logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
                 // ServiceRunner logs these as one line; the host would add a second one with a stack trace.
-                .Filter.ByExcluding(e => e.Exception is StartupRefusedException or OptionsValidationException);
+                .Filter.ByExcluding(e => ServiceRunner.IsRefusal(e.Exception));
             if (format == LogFormat.Json)
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             else

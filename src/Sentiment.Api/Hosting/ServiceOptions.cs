@@ -17,6 +17,13 @@ public sealed class ModelOptions
 
     [Range(1, 64)]
     public int InterOpNumThreads { get; set; } = 1;
+
+    /// <summary>
+    /// The bundle folder. The content root is the working folder: /app in the container, the
+    /// project folder under <c>dotnet run</c> (where appsettings.Development.json points at the
+    /// repository's models/).
+    /// </summary>
+    public string ResolvePath(string contentRoot) => System.IO.Path.GetFullPath(Path, contentRoot);
 }
 
 /// <summary>How concurrent texts are grouped into model runs (section <c>Batching</c>).</summary>

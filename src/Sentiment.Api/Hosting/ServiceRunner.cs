@@ -13,7 +13,7 @@ public static class ServiceRunner
         {
             await app.StartAsync();
         }
-        catch (Exception e) when (e is StartupRefusedException or OptionsValidationException)
+        catch (Exception e) when (IsRefusal(e))
         {
             logger.LogCritical("Refusing to start: {Reason}", e.Message);
             await app.DisposeAsync();
@@ -24,4 +24,12 @@ public static class ServiceRunner
         await app.DisposeAsync();
         return failed ? 1 : 0;
     }
+
+    /// <summary>
+    /// A bad bundle or setting: reported as one line, without a stack trace, since the message
+    /// already names the file or setting and the reason.
+    /// </summary>
+    public static bool IsRefusal(Exception? e) =>
+        e is StartupRefusedException or OptionsValidationException
+        || (e is InvalidOperationException && e.Source == typeof(ConfigurationBinder).Assembly.GetName().Name);
 }

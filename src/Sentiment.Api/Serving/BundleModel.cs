@@ -29,7 +29,7 @@ internal sealed class BundleModel(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        string directory = Path.GetFullPath(modelOptions.Value.Path, environment.ContentRootPath);
+        string directory = modelOptions.Value.ResolvePath(environment.ContentRootPath);
         ModelBundle bundle;
         try
         {

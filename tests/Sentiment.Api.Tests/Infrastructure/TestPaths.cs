@@ -3,7 +3,7 @@ using Sentiment.Core;
 namespace Sentiment.Api.Tests.Infrastructure;
 
 /// <summary>Model bundles copied next to the tests by the project file.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     public static string TinyBundle { get; } = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-bundle");
 
