@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Scores a model bundle on every test split of the data folder through the trainer's `evaluate`
+# (the same code path the API serves) and prints one markdown table.
+# Usage: bench/evaluate-model.sh [MODEL_DIR] [DATA_DIR] [SPLIT]
+#   defaults: models/, ../shared/data (both relative to the repo root), test
+# A binary model (no 'neutral' label) is scored on the negative/positive rows of 3-class sets.
+# A split whose rows equal one already scored (sst2_phrases/test = sst2/test; sst3 without
+# neutral = sst2) is listed under the table instead of scored twice.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+model="${1:-models}"
+data="${2:-../shared/data}"
+split="${3:-test}"
+[[ -f "$model/model.json" ]] || { echo "error: $model/model.json not found (pass the bundle folder first)" >&2; exit 1; }
+[[ -d "$data" ]] || { echo "error: data folder '$data' not found (pass it second)" >&2; exit 1; }
+
+# field KEY < json: a top-level value (an array joined by spaces), with jq where installed, else python3.
+field() {
+    if command -v jq > /dev/null; then jq -r --arg k "$1" '.[$k] | if type == "array" then join(" ") else . end'
+    else python3 -c 'import json, sys; v = json.load(sys.stdin)[sys.argv[1]]; print(" ".join(v) if isinstance(v, list) else v)' "$1"; fi
+}
+binary=true
+[[ " $(field labels < "$model/model.json") " == *" neutral "* ]] && binary=false
+
+project=src/Sentiment.Trainer
+dotnet build -c Release "$project" -nologo -v quiet >&2
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+declare -A scored=()  # content hash -> first dataset scored with those rows
+notes=()
+
+echo "| dataset | rows | accuracy % | macro-F1 % |"
+echo "|---|---:|---:|---:|"
+for file in "$data"/*/"$split.csv"; do
+    folder="$(basename "$(dirname "$file")")"
+    name="$folder"
+    input="$file"
+    if $binary && grep -q ',neutral$' "$file"; then
+        # The data format keeps one record per line with an unquoted label last, so a line
+        # ending in ",neutral" is exactly a neutral row.
+        [[ "$(head -n 1 "$file")" == "text,label" ]] || { echo "error: $file: expected header text,label" >&2; exit 1; }
+        input="$tmp/$folder.csv"
+        grep -v ',neutral$' "$file" > "$input"
+        name="$name (no neutral)"
+    fi
+    hash="$(grep -v '^text,label$' "$input" | sort | sha256sum | cut -d' ' -f1)"
+    if [[ -n "${scored[$hash]:-}" ]]; then
+        notes+=("$name: same rows as ${scored[$hash]}")
+        continue
+    fi
+    scored[$hash]="$name"
+    report="$(dotnet run -c Release --no-build --project "$project" -- evaluate --model "$model" --data "$input" --json)"
+    rows="$(field rows <<< "$report")"
+    accuracy="$(field accuracy <<< "$report")"
+    macro_f1="$(field macroF1 <<< "$report")"
+    [[ "$accuracy" =~ ^[0-9.eE+-]+$ && "$macro_f1" =~ ^[0-9.eE+-]+$ ]] \
+        || { echo "error: no accuracy/macroF1 in the report for $file: $report" >&2; exit 1; }
+    # The report holds fractions; the table shows percentages like the baseline's.
+    awk -v n="$name" -v r="$rows" -v a="$accuracy" -v f="$macro_f1" \
+        'BEGIN { printf "| %s | %s | %.2f | %.2f |\n", n, r, 100 * a, 100 * f }'
+done
+(( ${#notes[@]} == 0 )) || { echo; printf -- '- %s\n' "${notes[@]}"; }

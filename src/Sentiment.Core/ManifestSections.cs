@@ -1,0 +1,62 @@
+namespace Sentiment.Core;
+
+/// <summary>The ONNX graph file of a bundle and the names of its tensors.</summary>
+/// <param name="File">File name relative to the bundle folder.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file.</param>
+/// <param name="Opset">ONNX operator set version.</param>
+/// <param name="InputIds">Name of the int64 [batch, seq] word id input.</param>
+/// <param name="InputLengths">Name of the int32 [batch] true length input.</param>
+/// <param name="Output">Name of the float [batch, classes] probability output.</param>
+public sealed record OnnxInfo(
+    string File,
+    string Sha256,
+    int Opset = 17,
+    string InputIds = "input_ids",
+    string InputLengths = "lengths",
+    string Output = "probabilities");
+
+/// <summary>The vocabulary file of a bundle.</summary>
+/// <param name="File">File name relative to the bundle folder.</param>
+/// <param name="Sha256">Lower-case hex SHA-256 of the file.</param>
+/// <param name="Size">Number of words (ids 1..Size).</param>
+public sealed record VocabularyInfo(string File, string Sha256, int Size);
+
+/// <summary>Layer sizes of the Embedding, LSTM, Dense model.</summary>
+/// <param name="EmbeddingRows">Embedding rows: vocabulary size plus the padding row.</param>
+/// <param name="EmbeddingDim">Embedding width.</param>
+/// <param name="LstmUnits">LSTM hidden size.</param>
+/// <param name="Classes">Output classes.</param>
+public sealed record ArchitectureInfo(int EmbeddingRows, int EmbeddingDim, int LstmUnits, int Classes);
+
+/// <summary>Row counts of the training, validation and test splits.</summary>
+/// <param name="Train">Training split.</param>
+/// <param name="Validation">Validation split.</param>
+/// <param name="Test">Test split.</param>
+public sealed record DataInfo(SplitInfo? Train, SplitInfo? Validation, SplitInfo? Test);
+
+/// <summary>Row counts of one data split.</summary>
+/// <param name="Rows">Rows used.</param>
+/// <param name="Skipped">Rows skipped (empty text, unknown label).</param>
+/// <param name="PerLabel">Rows used per label.</param>
+public sealed record SplitInfo(int Rows, int Skipped, IReadOnlyDictionary<string, int> PerLabel);
+
+/// <summary>Evaluation reports stored with the model.</summary>
+/// <param name="Validation">On the validation split.</param>
+/// <param name="Test">On the held-out test split.</param>
+public sealed record MetricsInfo(ReportInfo? Validation, ReportInfo? Test);
+
+/// <summary>A classification report as stored in <c>model.json</c>.</summary>
+/// <param name="Rows">Rows evaluated.</param>
+/// <param name="Accuracy">Share of rows predicted right.</param>
+/// <param name="MacroF1">Unweighted mean of the per-class F1.</param>
+/// <param name="PerClass">Scores per label, in label order.</param>
+/// <param name="Confusion">Counts: row = true label, column = predicted label.</param>
+public sealed record ReportInfo(int Rows, double Accuracy, double MacroF1, IReadOnlyList<ClassScore> PerClass, int[][] Confusion);
+
+/// <summary>Precision, recall and F1 of one label.</summary>
+/// <param name="Label">The label.</param>
+/// <param name="Precision">Of the rows predicted as this label, the share that are.</param>
+/// <param name="Recall">Of the rows of this label, the share found.</param>
+/// <param name="F1">Harmonic mean of precision and recall.</param>
+/// <param name="Support">Rows of this label.</param>
+public sealed record ClassScore(string Label, double Precision, double Recall, double F1, int Support);

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Sentiment.Core;
+
+/// <summary>
+/// <c>model.json</c>: what a bundle holds and how it was made. Stored as camelCase JSON.
+/// </summary>
+/// <param name="FormatVersion">Bundle layout version; only <see cref="CurrentFormatVersion"/> is read.</param>
+/// <param name="Name">Model name, e.g. <c>sentiment-lstm</c>.</param>
+/// <param name="Version">Model version, e.g. <c>1.0.0</c>.</param>
+/// <param name="CreatedUtc">When the bundle was written.</param>
+/// <param name="Labels">Class labels in the order of the model's output columns.</param>
+/// <param name="Tokenizer">Text pipeline settings the model was trained with.</param>
+/// <param name="Onnx">The ONNX graph file and its tensor names.</param>
+/// <param name="Vocabulary">The vocabulary file.</param>
+/// <param name="Architecture">Layer sizes, checked against the graph and vocabulary.</param>
+/// <param name="Training">Free-form training settings and timings.</param>
+/// <param name="Data">Row counts of the data splits.</param>
+/// <param name="Metrics">Evaluation reports.</param>
+public sealed record ModelManifest(
+    int FormatVersion,
+    string Name,
+    string Version,
+    DateTimeOffset CreatedUtc,
+    IReadOnlyList<string> Labels,
+    TokenizerSettings Tokenizer,
+    OnnxInfo Onnx,
+    VocabularyInfo Vocabulary,
+    ArchitectureInfo Architecture,
+    JsonObject? Training = null,
+    DataInfo? Data = null,
+    MetricsInfo? Metrics = null)
+{
+    /// <summary>The only format version this code reads and writes.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>The usual file name inside a bundle folder.</summary>
+    public const string FileName = "model.json";
+
+    /// <summary>Reads and checks a manifest.</summary>
+    /// <exception cref="InvalidDataException">The file is not a usable manifest; the message names it.</exception>
+    public static ModelManifest Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        try
+        {
+            return Load(stream);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Reads and checks a manifest from a stream.</summary>
+    /// <exception cref="InvalidDataException">The content is not a usable manifest.</exception>
+    public static ModelManifest Load(Stream stream)
+    {
+        ModelManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<ModelManifest>(stream, CoreJson.Options)
+                ?? throw new InvalidDataException("the manifest is null.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"not a valid manifest: {e.Message}", e);
+        }
+        manifest.Validate();
+        return manifest;
+    }
+
+    /// <summary>Writes the manifest as indented camelCase JSON.</summary>
+    public void Save(string path)
+    {
+        using var stream = File.Create(path);
+        Save(stream);
+    }
+
+    /// <summary>Writes the manifest to a stream.</summary>
+    public void Save(Stream stream) => JsonSerializer.Serialize(stream, this, CoreJson.Options);
+
+    /// <summary>Throws <see cref="InvalidDataException"/> naming the first inconsistent field.</summary>
+    public void Validate()
+    {
+        if (FormatVersion != CurrentFormatVersion)
+            throw new InvalidDataException($"formatVersion {FormatVersion} is not supported (expected {CurrentFormatVersion}).");
+        if (Labels.Count < 2 || Labels.Distinct().Count() != Labels.Count || Labels.Any(string.IsNullOrWhiteSpace))
+            throw new InvalidDataException("labels must be two or more distinct non-empty names.");
+        if (Architecture.Classes != Labels.Count)
+            throw new InvalidDataException($"architecture.classes is {Architecture.Classes} but there are {Labels.Count} labels.");
+        if (Architecture.EmbeddingRows != Vocabulary.Size + 1)
+            throw new InvalidDataException(
+                $"architecture.embeddingRows is {Architecture.EmbeddingRows} but vocabulary.size + 1 is {Vocabulary.Size + 1}.");
+        try
+        {
+            Tokenizer.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"tokenizer: {e.Message}", e);
+        }
+    }
+}

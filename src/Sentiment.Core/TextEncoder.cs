@@ -1,0 +1,90 @@
+using System.Buffers;
+
+namespace Sentiment.Core;
+
+/// <summary>
+/// Turns text into word ids as Keras' <c>texts_to_sequences</c> followed by
+/// <c>pad_sequences(truncating=...)</c> without the padding: unknown words are dropped (or become
+/// the OOV id) and a long text keeps its last <see cref="TokenizerSettings.MaxLength"/> ids.
+/// Allocates only the returned id array.
+/// </summary>
+public sealed class TextEncoder
+{
+    private const int StackIds = 512;
+    private readonly Tokenizer _tokenizer;
+
+    /// <summary>Creates an encoder; <paramref name="settings"/> must match the vocabulary's.</summary>
+    public TextEncoder(Vocabulary vocabulary, TokenizerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        _tokenizer = new Tokenizer(settings);
+        if (settings.OovToken != vocabulary.Settings.OovToken || settings.NumWords < vocabulary.EmbeddingRows)
+            throw new ArgumentException("Tokenizer settings do not match the vocabulary (oovToken or numWords).");
+        Vocabulary = vocabulary;
+        Settings = settings;
+    }
+
+    /// <summary>The vocabulary ids come from.</summary>
+    public Vocabulary Vocabulary { get; }
+
+    /// <summary>The tokenizer and length settings.</summary>
+    public TokenizerSettings Settings { get; }
+
+    /// <summary>The ids of <paramref name="text"/>; empty when no word is known and no OOV token is set.</summary>
+    public EncodedText Encode(ReadOnlySpan<char> text)
+    {
+        int capacity = Settings.MaxLength;
+        int[]? rented = null;
+        try
+        {
+            Span<int> window = capacity <= StackIds
+                ? stackalloc int[StackIds]
+                : (rented = ArrayPool<int>.Shared.Rent(capacity));
+            var sink = new IdSink(Vocabulary, window[..capacity], Settings.Truncating == "pre");
+            _tokenizer.Tokenize(text, ref sink);
+            return new EncodedText(sink.ToArray(), sink.Total, sink.Known, sink.Appended > capacity);
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<int>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Collects ids into a fixed window: a ring that keeps the last ids, or a prefix that keeps the first.</summary>
+    private ref struct IdSink(Vocabulary vocabulary, Span<int> window, bool keepLast) : ITokenSink
+    {
+        private readonly Span<int> _window = window;
+        private readonly int _oov = vocabulary.OovId ?? 0;
+
+        public int Total { get; private set; }
+        public int Known { get; private set; }
+        public int Appended { get; private set; }
+
+        public void Add(scoped ReadOnlySpan<char> word)
+        {
+            Total++;
+            if (vocabulary.TryGetId(word, out int id))
+                Known++;
+            else if (_oov != 0)
+                id = _oov;
+            else
+                return;
+            if (keepLast)
+                _window[Appended % _window.Length] = id;
+            else if (Appended < _window.Length)
+                _window[Appended] = id;
+            Appended++;
+        }
+
+        public readonly int[] ToArray()
+        {
+            if (Appended <= _window.Length)
+                return _window[..Appended].ToArray();
+            if (!keepLast)
+                return _window.ToArray();
+            int start = Appended % _window.Length; // oldest kept id
+            return [.. _window[start..], .. _window[..start]];
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using Sentiment.Core;
+
+namespace Sentiment.Inference;
+
+/// <summary>Descriptive parts of <c>model.json</c> that the weights and vocabulary do not give.</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Version">Model version.</param>
+/// <param name="CreatedUtc">Creation time; null means now. Fix it for byte-identical bundles.</param>
+/// <param name="Training">Free-form training settings and timings.</param>
+/// <param name="Data">Row counts of the data splits.</param>
+/// <param name="Metrics">Evaluation reports.</param>
+public sealed record BundleDetails(
+    string Name = "sentiment-lstm",
+    string Version = "1.0.0",
+    DateTimeOffset? CreatedUtc = null,
+    JsonObject? Training = null,
+    DataInfo? Data = null,
+    MetricsInfo? Metrics = null);
+
+/// <summary>Writes a model bundle folder: <c>sentiment.onnx</c>, <c>vocab.json</c> and <c>model.json</c> with their hashes.</summary>
+public static class BundleWriter
+{
+    /// <summary>Graph file name inside a bundle.</summary>
+    public const string OnnxFile = "sentiment.onnx";
+
+    /// <summary>Vocabulary file name inside a bundle.</summary>
+    public const string VocabularyFile = "vocab.json";
+
+    /// <summary>Writes the three files into <paramref name="directory"/> (created if needed) and returns the manifest.</summary>
+    public static ModelManifest Write(
+        string directory, Vocabulary vocabulary, LstmWeights weights, IReadOnlyList<string> labels, BundleDetails? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(vocabulary);
+        ArgumentNullException.ThrowIfNull(weights);
+        details ??= new BundleDetails();
+        if (weights.EmbeddingRows != vocabulary.EmbeddingRows)
+            throw new ArgumentException(
+                $"The embedding has {weights.EmbeddingRows} rows but the vocabulary needs {vocabulary.EmbeddingRows}.", nameof(weights));
+
+        var onnx = new MemoryStream();
+        OnnxModelWriter.Write(onnx, weights, labels);
+        var vocab = new MemoryStream();
+        vocabulary.Save(vocab);
+
+        var manifest = new ModelManifest(
+            ModelManifest.CurrentFormatVersion, details.Name, details.Version, details.CreatedUtc ?? DateTimeOffset.UtcNow,
+            [.. labels], vocabulary.Settings,
+            new OnnxInfo(OnnxFile, Sha256.Hex(onnx.GetBuffer().AsSpan(0, (int)onnx.Length)), OnnxModelWriter.Opset,
+                OnnxModelWriter.InputIds, OnnxModelWriter.InputLengths, OnnxModelWriter.Output),
+            new VocabularyInfo(VocabularyFile, Sha256.Hex(vocab.GetBuffer().AsSpan(0, (int)vocab.Length)), vocabulary.Words.Count),
+            new ArchitectureInfo(weights.EmbeddingRows, weights.EmbeddingDim, weights.Hidden, weights.Classes),
+            details.Training, details.Data, details.Metrics);
+        manifest.Validate();
+
+        Directory.CreateDirectory(directory);
+        File.WriteAllBytes(Path.Combine(directory, OnnxFile), onnx.ToArray());
+        File.WriteAllBytes(Path.Combine(directory, VocabularyFile), vocab.ToArray());
+        manifest.Save(Path.Combine(directory, ModelManifest.FileName));
+        return manifest;
+    }
+}

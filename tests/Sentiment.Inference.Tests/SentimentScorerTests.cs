@@ -1,0 +1,117 @@
+using Sentiment.Core;
+
+namespace Sentiment.Inference.Tests;
+
+public sealed class SentimentScorerTests : IDisposable
+{
+    private readonly ModelBundle _bundle = ModelBundle.Load(TinyBundleTests.CommittedDirectory);
+    private readonly SentimentScorer _scorer;
+
+    public SentimentScorerTests() => _scorer = new SentimentScorer(_bundle);
+
+    public void Dispose() => _scorer.Dispose();
+
+    [Theory]
+    [InlineData("What a great movie, I loved it!", "positive")]
+    [InlineData("Terrible acting and a boring, stupid plot.", "negative")]
+    public void Predict_TinyModel_LeansWithTheWords(string text, string label)
+    {
+        var prediction = _scorer.Predict(text);
+
+        Assert.Equal(label, prediction.Label);
+        Assert.Equal(prediction.Probabilities.Max(), prediction.Confidence);
+        Assert.Equal(1f, prediction.Probabilities.Sum(), 1e-5f);
+    }
+
+    [Fact]
+    public void Score_MatchesPlainForwardPassOfTheTorchLayoutWeights()
+    {
+        var weights = TinyBundle.Weights();
+        int[][] texts = [[1], [13, 28], [1, 2, 3, 40, 41, 42, 13], [.. Enumerable.Range(1, 20)]];
+        var encoded = texts.Select(ids => new EncodedText(ids, ids.Length, ids.Length, false)).ToArray();
+        var probabilities = new float[texts.Length * 2];
+
+        _scorer.Score(encoded, probabilities);
+
+        for (int row = 0; row < texts.Length; row++)
+        {
+            var expected = ReferenceModel.Probabilities(weights, texts[row]);
+            Assert.Equal(expected[0], probabilities[row * 2], 1e-5f);
+            Assert.Equal(expected[1], probabilities[row * 2 + 1], 1e-5f);
+        }
+    }
+
+    [Fact]
+    public void Score_EveryTextScoresTheSameAloneAndInAMixedBatch()
+    {
+        var random = new Random(5);
+        int maxLength = _bundle.Manifest.Tokenizer.MaxLength;
+        var batch = Enumerable.Range(1, maxLength)
+            .Select(length => Enumerable.Range(0, length).Select(_ => random.Next(1, _bundle.Encoder.Vocabulary.EmbeddingRows)).ToArray())
+            .Append([])
+            .OrderBy(_ => random.Next())
+            .Select(ids => new EncodedText(ids, ids.Length, ids.Length, false))
+            .ToArray();
+        var together = new float[batch.Length * 2];
+        _scorer.Score(batch, together);
+
+        float worst = 0;
+        var alone = new float[2];
+        for (int row = 0; row < batch.Length; row++)
+        {
+            _scorer.Score([batch[row]], alone);
+            worst = Math.Max(worst, Math.Max(Math.Abs(alone[0] - together[row * 2]), Math.Abs(alone[1] - together[row * 2 + 1])));
+        }
+        Assert.True(worst <= 1e-5f, $"max |Δp| = {worst}");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("zebra quantum xylophone")]
+    [InlineData("!!! ???")]
+    public void Predict_TextWithNoKnownWord_ScoresAsOnePaddingToken(string text)
+    {
+        var prediction = _scorer.Predict(text);
+        var padding = new float[2];
+        _scorer.Score([new EncodedText([0], 0, 0, false)], padding);
+
+        Assert.Equal(0, prediction.KnownTokens);
+        Assert.Equal(padding, prediction.Probabilities);
+        Assert.Equal(ReferenceModel.Probabilities(TinyBundle.Weights(), [0]), prediction.Probabilities, (a, b) => Math.Abs(a - b) < 1e-5f);
+    }
+
+    [Fact]
+    public void Predict_ManyTexts_MatchesOneByOneAcrossBatchChunks()
+    {
+        string[] texts = [.. Enumerable.Range(0, 150).Select(i => string.Join(' ', TinyBundle.Words.Skip(i % 40).Take(1 + i % 25)))];
+        using var scorer = new SentimentScorer(_bundle, new ScorerOptions { MaxBatchSize = 32 });
+
+        var together = scorer.Predict(texts);
+
+        Assert.Equal(150, together.Length);
+        for (int i = 0; i < texts.Length; i += 7)
+            Assert.Equal(_scorer.Predict(texts[i]).Probabilities, together[i].Probabilities, (a, b) => Math.Abs(a - b) <= 1e-5f);
+    }
+
+    [Fact]
+    public void Predict_LongText_ReportsTruncationAndTokenCounts()
+    {
+        var prediction = _scorer.Predict(string.Join(' ', Enumerable.Repeat("good movie zebra", 10)));
+
+        Assert.Equal(30, prediction.TotalTokens);
+        Assert.Equal(20, prediction.KnownTokens);
+        Assert.False(prediction.Truncated);
+        Assert.True(_scorer.Predict(string.Join(' ', Enumerable.Repeat("good movie", 11))).Truncated);
+    }
+
+    [Fact]
+    public async Task Predict_FromManyThreads_GivesTheSameAnswers()
+    {
+        var expected = _scorer.Predict("great film but boring ending").Probabilities;
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() =>
+            Enumerable.Range(0, 50).Select(_ => _scorer.Predict("great film but boring ending").Probabilities).ToList())));
+
+        Assert.All(results.SelectMany(r => r), p => Assert.Equal(expected, p));
+    }
+}
