@@ -18,7 +18,8 @@ for trx in sorted(pathlib.Path(sys.argv[1]).glob("*.trx")):
     row = {
         "passed": count.get("passed", 0),
         "failed": sum(count.get(k, 0) for k in FAILING),
-        "skipped": count.get("notExecuted", 0),
+        # skipped tests count in `total` but not in `executed` (the notExecuted counter stays 0)
+        "skipped": count.get("total", 0) - count.get("executed", 0),
     }
     if counters is None:
         row["failed"] = 1  # a TRX file without counters: the run broke
