@@ -47,8 +47,9 @@ COPY --from=api-build /app ./
 COPY models/ ./models/
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
-# The aspnet image has no curl: the service binary probes itself.
+# The aspnet image has no curl: the service binary probes itself, on the port that
+# ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS gives (exit code 0 when ready, 1 otherwise).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD ["dotnet", "/app/Sentiment.Api.dll", "--probe", "http://127.0.0.1:8080/health/ready"]
+  CMD ["dotnet", "/app/Sentiment.Api.dll", "--probe", "/health/ready"]
 USER $APP_UID
 ENTRYPOINT ["dotnet", "/app/Sentiment.Api.dll"]

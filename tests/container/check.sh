@@ -28,8 +28,8 @@ expect_label() {
   body=$(python3 -c 'import json,sys; print(json.dumps({"text": sys.argv[1]}))' "$1")
   request POST /sentiment "$body"
   local verdict
-  verdict=$(json '"valid" if b["label"] in b["probabilities"] and 0 <= b["confidence"] <= 1
-    and abs(sum(b["probabilities"].values()) - 1) < 1e-3 and -1 <= b["score"] <= 1 else "invalid"' 2>/dev/null)
+  verdict=$(json '("valid" if b["label"] in b["probabilities"] and 0 <= b["confidence"] <= 1
+    and abs(sum(b["probabilities"].values()) - 1) < 1e-3 and -1 <= b["score"] <= 1 else "invalid")' 2>/dev/null)
   local label
   label=$(json 'b["label"]' 2>/dev/null)
   if [ "$status" = 200 ] && [ "$verdict" = valid ] && [ "$label" = "$2" ]; then
