@@ -68,6 +68,13 @@ for _ in $(seq 100); do
   sleep 0.3
 done
 
+if command -v curl > /dev/null; then
+  for review in short long; do
+    echo "== $review review as the model sees it: $(curl -s "http://127.0.0.1:$PORT/sentiment" \
+      -H 'Content-Type: application/json' --data-binary "@$OUT/$review.json" | grep -o '"tokens":{[^}]*}')"
+  done
+fi
+
 printf '\n%-17s %-6s %5s %9s %9s %8s %8s %8s %8s %8s\n' endpoint review conns 'req/s' 'texts/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx 'sock err'
 for endpoint in sentiment sentiment/batch; do
   for review in short long; do

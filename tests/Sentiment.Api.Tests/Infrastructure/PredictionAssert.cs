@@ -29,16 +29,31 @@ internal static class PredictionAssert
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>The texts sent all at once get byte-identical answers to the same texts sent one by one.</summary>
+    /// <summary>
+    /// The texts sent all at once get byte-identical answers to the same texts sent one by one,
+    /// and some of them were scored together in one model run.
+    /// </summary>
     public static async Task ConcurrentEqualsOneByOneAsync(HttpClient client, string[] texts)
     {
         var oneByOne = new List<string>();
         foreach (var text in texts)
             oneByOne.Add(await ScoreAsync(client, text));
+        double sharedRunsBefore = await SharedRunsAsync(client);
 
         var concurrent = await Task.WhenAll(texts.Select(text => Task.Run(() => ScoreAsync(client, text))));
 
         Assert.Equal(oneByOne, concurrent);
+        Assert.True(await SharedRunsAsync(client) > sharedRunsBefore, "no model run held more than one text");
+    }
+
+    /// <summary>Model runs of more than one text so far, from /metrics.</summary>
+    private static async Task<double> SharedRunsAsync(HttpClient client)
+    {
+        string metrics = await client.GetStringAsync("/metrics");
+        double Value(string series) => double.Parse(
+            metrics.Split('\n').Single(line => line.StartsWith(series + " ", StringComparison.Ordinal))[(series.Length + 1)..],
+            System.Globalization.CultureInfo.InvariantCulture);
+        return Value("sentiment_inference_batch_size_count") - Value("sentiment_inference_batch_size_bucket{le=\"1\"}");
     }
 
     /// <summary>POST /sentiment answers each text exactly as the scorer the trainer uses does.</summary>
