@@ -8,13 +8,15 @@ using Sentiment.Api.Serving;
 
 namespace Sentiment.Api.Tests.Infrastructure;
 
-/// <summary>The real service over a real model bundle.</summary>
-public class BundleApiFactory(string modelPath) : WebApplicationFactory<Program>
+/// <summary>The real service over a real model bundle, with optional extra settings.</summary>
+public class BundleApiFactory(string modelPath, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Model:Path", modelPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+            builder.UseSetting(key, value);
     }
 
     /// <summary>A client, once /health/ready says the model has loaded and warmed up.</summary>
