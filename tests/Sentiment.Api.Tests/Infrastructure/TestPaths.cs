@@ -34,6 +34,18 @@ public sealed class ShippedModelFactAttribute : FactAttribute
     public ShippedModelFactAttribute()
     {
         if (!TestPaths.HasShippedModel)
-            Skip = "No shipped model: models/model.json does not exist in the repository yet.";
+            Skip = Reason;
+    }
+
+    public const string Reason = "No shipped model: models/model.json does not exist in the repository yet.";
+}
+
+/// <summary>The theory form of <see cref="ShippedModelFactAttribute"/>.</summary>
+public sealed class ShippedModelTheoryAttribute : TheoryAttribute
+{
+    public ShippedModelTheoryAttribute()
+    {
+        if (!TestPaths.HasShippedModel)
+            Skip = ShippedModelFactAttribute.Reason;
     }
 }

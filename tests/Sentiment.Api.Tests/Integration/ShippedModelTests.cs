@@ -1,3 +1,4 @@
+using System.Net;
 using Sentiment.Api.Tests.Infrastructure;
 using Sentiment.Core;
 using Sentiment.Inference;
@@ -56,4 +57,9 @@ public sealed class ShippedModelTests(ShippedModelFactory factory) : IClassFixtu
         var client = await factory.CreateReadyClientAsync();
         await PredictionAssert.ConcurrentEqualsOneByOneAsync(client, Reviews.Mixed(200, seed: 5));
     }
+
+    [ShippedModelTheory]
+    [MemberData(nameof(BadRequests.All), MemberType = typeof(BadRequests))]
+    public async Task BadRequest_GetsItsProblem(string path, string mediaType, string body, HttpStatusCode status) =>
+        await BadRequests.AssertRefusedAsync(await factory.CreateReadyClientAsync(), path, mediaType, body, status);
 }

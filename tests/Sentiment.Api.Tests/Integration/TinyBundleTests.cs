@@ -82,4 +82,9 @@ public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<T
         Assert.Matches("""http_request_duration_seconds_count\{code="200",method="POST",[^}]*endpoint="/sentiment/batch"\}""", metrics);
     }
 
+
+    [Theory]
+    [MemberData(nameof(BadRequests.All), MemberType = typeof(BadRequests))]
+    public async Task BadRequest_GetsItsProblem(string path, string mediaType, string body, HttpStatusCode status) =>
+        await BadRequests.AssertRefusedAsync(await factory.CreateReadyClientAsync(), path, mediaType, body, status);
 }
