@@ -1,0 +1,65 @@
+using System.Text.Json.Serialization;
+using Sentiment.Core;
+
+namespace Sentiment.Api.Endpoints;
+
+/// <summary>A text to score.</summary>
+public sealed class SentimentRequest
+{
+    /// <summary>The text: 1 to MaxTextLength (default 5,120) characters, not only whitespace.</summary>
+    /// <example>The plot was thin but the acting was wonderful and I would happily watch it again.</example>
+    public required string Text { get; init; }
+}
+
+/// <summary>Texts to score together.</summary>
+public sealed class BatchSentimentRequest
+{
+    /// <summary>1 to MaxBatchSize (default 64) texts, each following the rules of <c>text</c>.</summary>
+    public required IReadOnlyList<string> Texts { get; init; }
+}
+
+/// <summary>How many words the text had and how many the model knows.</summary>
+/// <param name="Total">Words after the tokenizer's lower-casing and filtering.</param>
+/// <param name="Known">Words in the model's vocabulary; 0 means the model saw no word it knows.</param>
+/// <param name="Truncated">True when only the last maxLength known words were scored.</param>
+public sealed record TokenCounts(int Total, int Known, bool Truncated);
+
+/// <summary>The model's answer for one text.</summary>
+/// <param name="Label">The most probable label.</param>
+/// <param name="Confidence">The probability of that label.</param>
+/// <param name="Score">P(positive) - P(negative), in [-1, 1]; absent when the model lacks those labels.</param>
+/// <param name="Probabilities">Probability per label, in the model's label order.</param>
+/// <param name="Tokens">Coverage and truncation of the text.</param>
+public record SentimentResult(
+    string Label, float Confidence, float? Score, IReadOnlyDictionary<string, float> Probabilities, TokenCounts Tokens);
+
+/// <summary>The model's answer for one text, with the version of the model that gave it.</summary>
+/// <param name="Label"><inheritdoc cref="SentimentResult" path="/param[@name='Label']"/></param>
+/// <param name="Confidence"><inheritdoc cref="SentimentResult" path="/param[@name='Confidence']"/></param>
+/// <param name="Score"><inheritdoc cref="SentimentResult" path="/param[@name='Score']"/></param>
+/// <param name="Probabilities"><inheritdoc cref="SentimentResult" path="/param[@name='Probabilities']"/></param>
+/// <param name="Tokens"><inheritdoc cref="SentimentResult" path="/param[@name='Tokens']"/></param>
+/// <param name="ModelVersion">Version of the model that answered.</param>
+public sealed record SentimentResponse(
+    string Label, float Confidence, float? Score, IReadOnlyDictionary<string, float> Probabilities, TokenCounts Tokens,
+    [property: JsonPropertyOrder(1)] string ModelVersion)
+    : SentimentResult(Label, Confidence, Score, Probabilities, Tokens);
+
+/// <summary>Answers for a batch, one per text in request order.</summary>
+/// <param name="Results">One result per text, in request order.</param>
+/// <param name="ModelVersion">Version of the model that answered.</param>
+public sealed record BatchSentimentResponse(IReadOnlyList<SentimentResult> Results, string ModelVersion);
+
+/// <summary>The public part of the model's manifest.</summary>
+/// <param name="Name">Model name.</param>
+/// <param name="Version">Model version, also sent in the X-Model-Version header.</param>
+/// <param name="CreatedUtc">When the bundle was written.</param>
+/// <param name="Labels">Labels in output order.</param>
+/// <param name="MaxLength">Most words scored per text; longer texts keep their last words.</param>
+/// <param name="Tokenizer">The text pipeline settings.</param>
+/// <param name="Architecture">Layer sizes.</param>
+/// <param name="Data">Rows used to train, validate and test.</param>
+/// <param name="Metrics">Validation and test reports.</param>
+public sealed record ModelResponse(
+    string Name, string Version, DateTimeOffset CreatedUtc, IReadOnlyList<string> Labels, int MaxLength,
+    TokenizerSettings Tokenizer, ArchitectureInfo Architecture, DataInfo? Data, MetricsInfo? Metrics);

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sentiment.Api.Hosting;
+using Sentiment.Api.Serving;
+
+namespace Sentiment.Api.Endpoints;
+
+/// <summary>Every refusal the API gives, each mapped to its status code here and nowhere else.</summary>
+internal static class Problems
+{
+    public static ValidationProblem Invalid(ErrorBag errors) =>
+        TypedResults.ValidationProblem(errors.Errors, title: "The request is not valid.");
+
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported media type.",
+        detail: UnsupportedMediaTypeDetail(contentType));
+
+    /// <summary>Also used for the 415 that routing gives before an endpoint runs.</summary>
+    public static string UnsupportedMediaTypeDetail(string? contentType) =>
+        $"Content-Type must be application/json, not '{contentType ?? "(none)"}'.";
+
+    public static ProblemHttpResult TooLarge(ApiOptions limits) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Request body too large.",
+        detail: $"The request body is larger than {limits.MaxRequestBytes} bytes (MaxRequestBytes).");
+
+    public static ProblemHttpResult Unreadable(BadHttpRequestException e, ApiOptions limits) =>
+        e.StatusCode == StatusCodes.Status413PayloadTooLarge
+            ? TooLarge(limits)
+            : TypedResults.Problem(statusCode: e.StatusCode, title: "Unreadable request body.", detail: e.Message);
+
+    public static ProblemHttpResult NotReady(HttpContext http, ApiOptions limits) =>
+        Unavailable(http, limits, "Model not ready.", "The model is still loading; retry shortly.");
+
+    public static ProblemHttpResult Busy(HttpContext http, ApiOptions limits)
+    {
+        ServingMetrics.CountQueueFull();
+        return Unavailable(http, limits, "Server busy.", "The scoring queue is full; retry shortly.");
+    }
+
+    private static ProblemHttpResult Unavailable(HttpContext http, ApiOptions limits, string title, string detail)
+    {
+        http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
+    }
+}

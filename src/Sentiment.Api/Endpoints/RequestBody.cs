@@ -1,0 +1,56 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Sentiment.Api.Hosting;
+
+namespace Sentiment.Api.Endpoints;
+
+/// <summary>A parsed body: the value, or the problem to answer with.</summary>
+internal readonly record struct Parsed<T>(T? Value, ValidationProblem? Invalid = null, ProblemHttpResult? Refused = null);
+
+internal delegate T? BodyParser<T>(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors);
+
+/// <summary>Reads a JSON request body whole, within <see cref="ApiOptions.MaxRequestBytes"/>, and parses it.</summary>
+internal static class RequestBody
+{
+    public static async Task<Parsed<T>> ReadAsync<T>(HttpContext http, ApiOptions limits, BodyParser<T> parse)
+    {
+        var request = http.Request;
+        if (!request.HasJsonContentType())
+            return new(default, Refused: Problems.UnsupportedMediaType(request.ContentType));
+        if (request.ContentLength > limits.MaxRequestBytes)
+            return new(default, Refused: Problems.TooLarge(limits));
+
+        PipeReader reader = request.BodyReader;
+        ReadResult read;
+        try
+        {
+            while (true)
+            {
+                read = await reader.ReadAsync(http.RequestAborted);
+                if (read.Buffer.Length > limits.MaxRequestBytes)
+                {
+                    reader.AdvanceTo(read.Buffer.End);
+                    return new(default, Refused: Problems.TooLarge(limits));
+                }
+                if (read.IsCompleted || read.IsCanceled)
+                    break;
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End); // keep it all, ask for more
+            }
+        }
+        catch (BadHttpRequestException e) // Kestrel's own body limit, a broken chunked body
+        {
+            return new(default, Refused: Problems.Unreadable(e, limits));
+        }
+
+        try
+        {
+            var value = parse(read.Buffer, limits, out var errors);
+            return errors.Any ? new(default, Invalid: Problems.Invalid(errors)) : new(value);
+        }
+        finally
+        {
+            reader.AdvanceTo(read.Buffer.End);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Options;
+using Sentiment.Api.Serving;
+
+namespace Sentiment.Api.Hosting;
+
+/// <summary>Runs the service and turns a refused start into one log line and exit code 1.</summary>
+public static class ServiceRunner
+{
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Sentiment.Api");
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (Exception e) when (IsRefusal(e))
+        {
+            logger.LogCritical("Refusing to start: {Reason}", e.Message);
+            await app.DisposeAsync();
+            return 1;
+        }
+        await app.WaitForShutdownAsync();
+        bool failed = app.Services.GetService<BundleModel>()?.Failed ?? false;
+        await app.DisposeAsync();
+        return failed ? 1 : 0;
+    }
+
+    /// <summary>
+    /// A bad bundle or setting: reported as one line, without a stack trace, since the message
+    /// already names the file or setting and the reason.
+    /// </summary>
+    public static bool IsRefusal(Exception? e) =>
+        e is StartupRefusedException or OptionsValidationException
+        || (e is InvalidOperationException && e.Source == typeof(ConfigurationBinder).Assembly.GetName().Name);
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sentiment.Api.Serving;
+
+namespace Sentiment.Api.Tests.Infrastructure;
+
+/// <summary>The real service over a real model bundle.</summary>
+public class BundleApiFactory(string modelPath) : WebApplicationFactory<Program>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Model:Path", modelPath);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+    }
+
+    /// <summary>A client, once /health/ready says the model has loaded and warmed up.</summary>
+    public async Task<HttpClient> CreateReadyClientAsync()
+    {
+        var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The model in {modelPath} did not become ready.");
+            await Task.Delay(20);
+        }
+        return client;
+    }
+}
+
+public sealed class TinyBundleFactory() : BundleApiFactory(TestPaths.TinyBundle);
+
+public sealed class ShippedModelFactory() : BundleApiFactory(TestPaths.ShippedModel);
+
+/// <summary>The service with a fake model, for endpoint behaviour that does not depend on ONNX.</summary>
+public sealed class FakeModelFactory : WebApplicationFactory<Program>
+{
+    public FakeSentimentModel Model { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<ISentimentModel>();
+            services.AddSingleton<ISentimentModel>(Model);
+        });
+    }
+}

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.Json;
+using Sentiment.Inference;
+using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
+
+namespace Sentiment.Api.Tests.Infrastructure;
+
+internal static class PredictionAssert
+{
+    /// <summary>Same label, bit-identical probabilities and the same token counts.</summary>
+    public static void Same(Prediction expected, JsonElement actual)
+    {
+        Assert.Equal(expected.Label, actual.GetProperty("label").GetString());
+        Assert.Equal(expected.Confidence, actual.GetProperty("confidence").GetSingle());
+        var probabilities = actual.GetProperty("probabilities");
+        Assert.Equal(expected.Probabilities[0], probabilities.GetProperty("negative").GetSingle());
+        Assert.Equal(expected.Probabilities[1], probabilities.GetProperty("positive").GetSingle());
+        var tokens = actual.GetProperty("tokens");
+        Assert.Equal(expected.TotalTokens, tokens.GetProperty("total").GetInt32());
+        Assert.Equal(expected.KnownTokens, tokens.GetProperty("known").GetInt32());
+        Assert.Equal(expected.Truncated, tokens.GetProperty("truncated").GetBoolean());
+    }
+
+    /// <summary>POSTs one text and gives the raw 200 body.</summary>
+    public static async Task<string> ScoreAsync(HttpClient client, string text)
+    {
+        var response = await client.PostAsync("/sentiment", Json(Reviews.Body(text)));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>The texts sent all at once get byte-identical answers to the same texts sent one by one.</summary>
+    public static async Task ConcurrentEqualsOneByOneAsync(HttpClient client, string[] texts)
+    {
+        var oneByOne = new List<string>();
+        foreach (var text in texts)
+            oneByOne.Add(await ScoreAsync(client, text));
+
+        var concurrent = await Task.WhenAll(texts.Select(text => Task.Run(() => ScoreAsync(client, text))));
+
+        Assert.Equal(oneByOne, concurrent);
+    }
+
+    /// <summary>POST /sentiment answers each text exactly as the scorer the trainer uses does.</summary>
+    public static async Task ApiMatchesScorerAsync(HttpClient client, SentimentScorer scorer, IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            using var document = JsonDocument.Parse(await ScoreAsync(client, text));
+            Same(scorer.Predict(text), document.RootElement);
+        }
+    }
+}

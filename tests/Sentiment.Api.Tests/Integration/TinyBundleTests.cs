@@ -1,0 +1,85 @@
+using System.Net;
+using Sentiment.Api.Tests.Infrastructure;
+using Sentiment.Inference;
+using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
+
+namespace Sentiment.Api.Tests.Integration;
+
+public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<TinyBundleFactory>, IDisposable
+{
+    private readonly SentimentScorer _scorer = new(ModelBundle.Load(TestPaths.TinyBundle));
+
+    public void Dispose() => _scorer.Dispose();
+
+    [Fact]
+    public async Task Post_AnswersExactlyAsTheScorerDoes()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        await PredictionAssert.ApiMatchesScorerAsync(client, _scorer,
+            [.. Reviews.Mixed(20), "The ACTING was great, the plot... not so much!"]);
+    }
+
+    [Fact]
+    public async Task PostBatch_AnswersEachTextAsTheScorerDoesAlone()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        var texts = Reviews.Mixed(64, seed: 11);
+
+        var response = await client.PostAsync("/sentiment/batch", Json(Reviews.BatchBody(texts)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.ReadJsonAsync()).GetProperty("results").EnumerateArray().ToArray();
+        for (int i = 0; i < texts.Length; i++)
+            PredictionAssert.Same(_scorer.Predict(texts[i]), results[i]);
+    }
+
+    [Fact]
+    public async Task ConcurrentRequestsOfMixedLengths_GetExactlyTheOneByOneAnswers()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        await PredictionAssert.ConcurrentEqualsOneByOneAsync(client, Reviews.Mixed(200, seed: 3));
+    }
+
+    [Fact]
+    public async Task TextWithNoKnownWord_ReturnsKnownZeroAndTheModelsAnswer()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        const string text = "zyzzyva quokka flibbertigibbet";
+
+        var body = await (await client.PostAsync("/sentiment", Json(Reviews.Body(text)))).ReadJsonAsync();
+
+        Assert.Equal(0, body.GetProperty("tokens").GetProperty("known").GetInt32());
+        Assert.Equal(3, body.GetProperty("tokens").GetProperty("total").GetInt32());
+        PredictionAssert.Same(_scorer.Predict(text), body);
+    }
+
+    [Fact]
+    public async Task TextLongerThanMaxLength_IsMarkedTruncated()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        string text = string.Join(' ', Enumerable.Repeat("good movie", 30));
+
+        var tokens = (await (await client.PostAsync("/sentiment", Json(Reviews.Body(text)))).ReadJsonAsync()).GetProperty("tokens");
+
+        Assert.True(tokens.GetProperty("truncated").GetBoolean());
+        Assert.Equal(60, tokens.GetProperty("known").GetInt32());
+    }
+
+    [Fact]
+    public async Task Metrics_ShowPredictionsBatchesQueueAndReadiness()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        await client.PostAsync("/sentiment/batch", Json(Reviews.BatchBody(Reviews.Mixed(10))));
+
+        string metrics = await client.GetStringAsync("/metrics");
+
+        Assert.Matches("""sentiment_predictions_total\{label="(positive|negative)"\} [1-9]""", metrics);
+        Assert.Matches("""sentiment_inference_batch_size_count [1-9]""", metrics);
+        Assert.Matches("""sentiment_inference_duration_seconds_bucket\{le="[0-9.]+"\}""", metrics);
+        Assert.Contains("sentiment_queue_length ", metrics);
+        Assert.Contains("sentiment_model_ready 1", metrics);
+        Assert.Matches("""http_request_duration_seconds_count\{code="200",method="POST",[^}]*endpoint="/sentiment/batch"\}""", metrics);
+    }
+
+}

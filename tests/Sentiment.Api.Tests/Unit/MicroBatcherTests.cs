@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Sentiment.Api.Hosting;
+using Sentiment.Api.Serving;
+
+namespace Sentiment.Api.Tests.Unit;
+
+public sealed class MicroBatcherTests
+{
+    private readonly ConcurrentQueue<string[]> _runs = new();
+
+    private MicroBatcher<string> Create(int workers = 1, int maxBatch = 8, double delayMs = 0, int capacity = 1000,
+        Func<ArraySegment<string>, string[]>? run = null) =>
+        new(run ?? Echo, new BatchingOptions
+        {
+            Workers = workers,
+            MaxInferenceBatch = maxBatch,
+            MaxBatchDelay = TimeSpan.FromMilliseconds(delayMs),
+            QueueCapacity = capacity,
+        });
+
+    private string[] Echo(ArraySegment<string> texts)
+    {
+        _runs.Enqueue([.. texts]);
+        return [.. texts.Select(t => t.ToUpperInvariant())];
+    }
+
+    [Fact]
+    public async Task LoneRequest_IsAnsweredWithoutWaitingForAFullBatch()
+    {
+        using var batcher = Create(maxBatch: 32, delayMs: 50);
+        var clock = Stopwatch.StartNew();
+
+        var results = await batcher.TryEnqueue(["alone"])!;
+
+        Assert.Equal(["ALONE"], results);
+        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.Equal(["alone"], Assert.Single(_runs));
+    }
+
+    [Fact]
+    public async Task RequestsArrivingDuringARun_AreScoredTogether()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var batcher = Create(maxBatch: 8, run: texts => { gate.Wait(); return Echo(texts); });
+        var first = batcher.TryEnqueue(["first"])!;
+        await WaitUntilAsync(() => batcher.QueueLength == 0);
+
+        var waiting = Enumerable.Range(0, 5).Select(i => batcher.TryEnqueue([$"t{i}"])!).ToArray();
+        gate.Set();
+        await Task.WhenAll(waiting.Append(first));
+
+        Assert.Equal(2, _runs.Count);
+        Assert.Equal(["t0", "t1", "t2", "t3", "t4"], _runs.Last());
+    }
+
+    [Fact]
+    public async Task ARun_NeverHoldsMoreThanMaxInferenceBatch_AndResultsKeepRequestOrder()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var batcher = Create(maxBatch: 4, run: texts => { gate.Wait(); return Echo(texts); });
+        var texts = Enumerable.Range(0, 11).Select(i => $"t{i}").ToArray();
+
+        var request = batcher.TryEnqueue(texts)!;
+        gate.Set();
+        var results = await request;
+
+        Assert.Equal(texts.Select(t => t.ToUpperInvariant()), results);
+        Assert.All(_runs, run => Assert.InRange(run.Length, 1, 4));
+        Assert.Equal(texts, _runs.SelectMany(r => r));
+    }
+
+    [Fact]
+    public async Task ConcurrentRequests_GetTheirOwnResults()
+    {
+        using var batcher = Create(workers: 3, maxBatch: 16, delayMs: 1);
+
+        var requests = Enumerable.Range(0, 500).Select(i => Task.Run(() => batcher.TryEnqueue([$"r{i}a", $"r{i}b"])!));
+        var results = await Task.WhenAll(requests);
+
+        for (int i = 0; i < results.Length; i++)
+            Assert.Equal([$"R{i}A", $"R{i}B"], results[i]);
+    }
+
+    [Fact]
+    public async Task FullQueue_RefusesTheWholeRequestAndQueuesNothing()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var batcher = Create(capacity: 3, maxBatch: 1, run: texts => { gate.Wait(); return Echo(texts); });
+        var running = batcher.TryEnqueue(["running"])!;
+        await WaitUntilAsync(() => batcher.QueueLength == 0);
+        var queued = batcher.TryEnqueue(["a", "b"])!;
+
+        Assert.Null(batcher.TryEnqueue(["c", "d"]));
+        Assert.Equal(2, batcher.QueueLength);
+        Assert.NotNull(batcher.TryEnqueue(["c"]));
+        Assert.Null(batcher.TryEnqueue(["d"]));
+
+        gate.Set();
+        Assert.Equal(["A", "B"], await queued);
+        await running;
+    }
+
+    [Fact]
+    public async Task FailedRun_FaultsItsRequests_AndTheWorkerGoesOn()
+    {
+        using var batcher = Create(run: texts => texts[0] == "bad" ? throw new InvalidOperationException("boom") : Echo(texts));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.TryEnqueue(["bad"])!);
+        Assert.Equal(["GOOD"], await batcher.TryEnqueue(["good"])!);
+    }
+
+    [Fact]
+    public async Task Dispose_FailsWhatIsStillQueued()
+    {
+        var gate = new ManualResetEventSlim();
+        var batcher = Create(maxBatch: 1, run: texts => { gate.Wait(); return Echo(texts); });
+        var running = batcher.TryEnqueue(["running"])!;
+        await WaitUntilAsync(() => batcher.QueueLength == 0);
+        var queued = batcher.TryEnqueue(["queued"])!;
+
+        gate.Set();
+        batcher.Dispose();
+
+        await running;
+        if (!queued.IsCompletedSuccessfully)
+            await Assert.ThrowsAsync<ObjectDisposedException>(() => queued);
+        Assert.Null(batcher.TryEnqueue(["late"]));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
+            await Task.Delay(5);
+        }
+    }
+}

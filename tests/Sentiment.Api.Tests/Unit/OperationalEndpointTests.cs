@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Sentiment.Api.Tests.Infrastructure;
+using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
+
+namespace Sentiment.Api.Tests.Unit;
+
+public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassFixture<FakeModelFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Fact]
+    public async Task Root_RedirectsToSwagger()
+    {
+        var response = await _client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task SwaggerUi_IsServed()
+    {
+        var response = await factory.CreateClient().GetAsync("/swagger");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("swagger-ui", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task Health_WhenModelIsReady_Returns200(string path)
+    {
+        var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Model_ReturnsThePublicManifest()
+    {
+        var response = await _client.GetAsync("/model");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var model = await response.ReadJsonAsync();
+        var manifest = TestPaths.TinyManifest;
+        Assert.Equal(manifest.Name, model.GetProperty("name").GetString());
+        Assert.Equal(manifest.Version, model.GetProperty("version").GetString());
+        Assert.Equal(manifest.CreatedUtc, model.GetProperty("createdUtc").GetDateTimeOffset());
+        Assert.Equal(manifest.Labels, model.GetProperty("labels").EnumerateArray().Select(l => l.GetString()));
+        Assert.Equal(manifest.Tokenizer.MaxLength, model.GetProperty("maxLength").GetInt32());
+        Assert.Equal(manifest.Tokenizer.NumWords, model.GetProperty("tokenizer").GetProperty("numWords").GetInt32());
+        Assert.Equal(manifest.Architecture.LstmUnits, model.GetProperty("architecture").GetProperty("lstmUnits").GetInt32());
+        Assert.False(model.TryGetProperty("onnx", out _)); // file names and hashes stay private
+        Assert.False(model.TryGetProperty("training", out _));
+    }
+
+    [Theory]
+    [InlineData("GET", "/health/live")]
+    [InlineData("GET", "/metrics")]
+    [InlineData("GET", "/model")]
+    [InlineData("GET", "/swagger/v1/swagger.json")]
+    [InlineData("GET", "/no/such/route")]
+    [InlineData("POST", "/sentiment")]
+    [InlineData("DELETE", "/sentiment")]
+    public async Task EveryResponse_CarriesModelVersionHeader(string method, string path)
+    {
+        var response = await _client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = Json("{}") });
+
+        Assert.Equal("0.1.0", response.Headers.GetValues("X-Model-Version").Single());
+    }
+
+    [Fact]
+    public async Task UnknownRoute_ReturnsProblem()
+    {
+        var response = await _client.GetAsync("/no/such/route");
+
+        await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Metrics_IsPrometheusTextWithRequestsByRouteAndStatus()
+    {
+        await _client.PostAsync("/sentiment", Json("""{"text": "fine"}"""));
+        await _client.PostAsync("/sentiment", Json("""{"text": ""}"""));
+
+        var response = await _client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        string text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("http_request_duration_seconds_bucket{", text);
+        Assert.Matches("""http_requests_received_total\{code="200",method="POST",[^}]*endpoint="/sentiment"\}""", text);
+        Assert.Matches("""http_requests_received_total\{code="400",method="POST",[^}]*endpoint="/sentiment"\}""", text);
+    }
+
+    [Fact]
+    public async Task SwaggerDocument_DescribesEveryEndpointWithExamplesAndEveryError()
+    {
+        var document = await SwaggerDocumentAsync();
+
+        Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
+        var paths = document.GetProperty("paths");
+        Assert.Equal(["/health/live", "/health/ready", "/metrics", "/model", "/sentiment", "/sentiment/batch"],
+            paths.EnumerateObject().Select(p => p.Name).Order());
+        foreach (var (path, codes) in new[]
+        {
+            ("/sentiment", new[] { "200", "400", "413", "415", "503" }),
+            ("/sentiment/batch", ["200", "400", "413", "415", "503"]),
+            ("/model", ["200", "503"]),
+            ("/health/ready", ["200", "503"]),
+        })
+        {
+            var operation = paths.GetProperty(path).EnumerateObject().Single().Value;
+            var responses = operation.GetProperty("responses");
+            Assert.Equal(codes, responses.EnumerateObject().Select(r => r.Name).Order());
+            foreach (var response in responses.EnumerateObject())
+                Assert.True(Examples(response.Value).Any(), $"{path} {response.Name} has no example");
+        }
+    }
+
+    [Theory]
+    [InlineData("/sentiment")]
+    [InlineData("/sentiment/batch")]
+    public async Task SwaggerRequestExamples_WorkAsSent(string path)
+    {
+        var document = await SwaggerDocumentAsync();
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty("post");
+        var examples = Examples(operation.GetProperty("requestBody")).ToArray();
+
+        Assert.NotEmpty(examples);
+        foreach (var example in examples)
+        {
+            var response = await _client.PostAsync(path, Json(example.GetRawText()));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+    }
+
+    private async Task<JsonElement> SwaggerDocumentAsync() =>
+        await (await _client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+
+    private static IEnumerable<JsonElement> Examples(JsonElement withContent) =>
+        withContent.GetProperty("content").EnumerateObject()
+            .SelectMany(media => media.Value.TryGetProperty("examples", out var examples)
+                ? examples.EnumerateObject().Select(e => e.Value.GetProperty("value"))
+                : []);
+}
