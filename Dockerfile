@@ -7,7 +7,9 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0
 # Project files only: the restore layers below stay cached until a dependency changes.
 FROM ${SDK_IMAGE} AS sources
 WORKDIR /src
-COPY SentimentApi.sln Directory.Build.props Directory.Packages.props global.json ./
+COPY SentimentApi.sln Directory.Build.props Directory.Build.targets Directory.Packages.props global.json ./
+# imported by Directory.Build.targets (lets TorchSharp load where libstdc++ predates GCC 13)
+COPY build/ build/
 COPY src/Sentiment.Core/Sentiment.Core.csproj src/Sentiment.Core/
 COPY src/Sentiment.Inference/Sentiment.Inference.csproj src/Sentiment.Inference/
 COPY src/Sentiment.Api/Sentiment.Api.csproj src/Sentiment.Api/
