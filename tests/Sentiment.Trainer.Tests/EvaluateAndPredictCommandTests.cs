@@ -26,8 +26,11 @@ public sealed class EvaluateAndPredictCommandTests : IDisposable
         var result = TrainerCli.Run("evaluate", "--model", Bundle, "--data", TrainerCli.TestData("tiny-dev.csv"), "--json");
 
         Assert.True(result.ExitCode == 0, result.Errors);
-        var report = JsonNode.Parse(result.Output)!["report"]!;
+        var report = JsonNode.Parse(result.Output)!;
+        Assert.Equal(0, (int)report["skipped"]!);
         Assert.Equal(8, (int)report["rows"]!);
+        Assert.InRange((double)report["accuracy"]!, 0, 1);
+        Assert.InRange((double)report["macroF1"]!, 0, 1);
         Assert.Equal(2, report["confusion"]!.AsArray().Count);
         Assert.Equal("negative", (string)report["perClass"]![0]!["label"]!);
         Assert.Equal(8, report["confusion"]!.AsArray().Sum(row => row!.AsArray().Sum(count => (int)count!)));

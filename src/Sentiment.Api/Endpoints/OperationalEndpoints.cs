@@ -29,6 +29,10 @@ public static class OperationalEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithExamples(ApiExamples.Ready);
 
+        // Of the runtime's meters only System.Runtime (GC, thread pool, JIT) is exported: the others
+        // repeat the HTTP metrics or are private QUIC diagnostics; event counters repeat the meters.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
+        Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime");
         app.MapGet("/metrics", WriteMetricsAsync)
             .WithName("Metrics")
             .WithTags("Operations")

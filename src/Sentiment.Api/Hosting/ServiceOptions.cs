@@ -39,7 +39,10 @@ public sealed class BatchingOptions
     [Range(1, 1024)]
     public int MaxInferenceBatch { get; set; } = 32;
 
-    /// <summary>Longest a queued text waits for others to join its run; zero disables waiting.</summary>
+    /// <summary>
+    /// Longest a text waits for others to join its run, while another run is in progress (an idle
+    /// service runs a text at once); zero disables waiting.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(1);
 

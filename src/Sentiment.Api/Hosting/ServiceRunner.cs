@@ -26,10 +26,11 @@ public static class ServiceRunner
     }
 
     /// <summary>
-    /// A bad bundle or setting: reported as one line, without a stack trace, since the message
-    /// already names the file or setting and the reason.
+    /// A bad bundle, setting or address (Kestrel's "address already in use" is an IOException):
+    /// reported as one line, without a stack trace, since the message names the file, setting or
+    /// address and the reason.
     /// </summary>
     public static bool IsRefusal(Exception? e) =>
-        e is StartupRefusedException or OptionsValidationException
+        e is StartupRefusedException or OptionsValidationException or IOException
         || (e is InvalidOperationException && e.Source == typeof(ConfigurationBinder).Assembly.GetName().Name);
 }

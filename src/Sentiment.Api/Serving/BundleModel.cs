@@ -92,6 +92,7 @@ internal sealed class BundleModel(
 
     public void Dispose()
     {
+        _preparing.Wait(); // never throws: Prepare catches everything; a start that failed skips StopAsync
         ServingMetrics.SetReady(false);
         var serving = _serving;
         _serving = null;

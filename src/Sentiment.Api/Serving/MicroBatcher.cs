@@ -5,9 +5,11 @@ namespace Sentiment.Api.Serving;
 
 /// <summary>
 /// Groups texts from concurrent requests into model runs. Worker threads take turns as leader:
-/// the leader takes what is queued, waits at most <see cref="BatchingOptions.MaxBatchDelay"/>
-/// for more (never for a full batch), hands the lead on and runs the batch. Dedicated threads,
-/// because a model run blocks and would starve the thread pool that serves HTTP.
+/// the leader takes what is queued and, while another run is in progress (so more requests are
+/// likely on their way), waits at most <see cref="BatchingOptions.MaxBatchDelay"/> for more; it
+/// never waits for a full batch, and a text arriving at an idle service runs at once. Then it
+/// hands the lead on and runs the batch. Dedicated threads, because a model run blocks and would
+/// starve the thread pool that serves HTTP.
 /// </summary>
 internal sealed class MicroBatcher<TResult> : IDisposable
 {
@@ -21,6 +23,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
     private readonly SemaphoreSlim _lead = new(1, 1);
     private readonly Thread[] _workers;
     private bool _stopping;
+    private int _running;
 
     public MicroBatcher(Func<ArraySegment<string>, TResult[]> run, BatchingOptions options, Action<int>? queueLengthChanged = null)
     {
@@ -99,7 +102,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
             }
             Drain(batch);
             long deadline = Stopwatch.GetTimestamp() + _delayTicks;
-            while (batch.Count < _maxBatch && !_stopping)
+            while (batch.Count < _maxBatch && !_stopping && Volatile.Read(ref _running) > 0)
             {
                 long left = deadline - Stopwatch.GetTimestamp();
                 if (left <= 0)
@@ -125,6 +128,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         int count = batch.Count;
         for (int i = 0; i < count; i++)
             texts[i] = batch[i].Text;
+        Interlocked.Increment(ref _running);
         try
         {
             var results = _run(new ArraySegment<string>(texts, 0, count));
@@ -138,6 +142,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         }
         finally
         {
+            Interlocked.Decrement(ref _running);
             Array.Clear(texts, 0, count); // do not keep request texts alive
         }
     }

@@ -33,7 +33,13 @@ internal static class EvaluateCommand
             var rows = new DataReader(columns, console.Warn).Read([file]);
             var report = BundleEvaluation.Evaluate(scorer, rows);
             if (result.GetValue(json))
-                console.Info(JsonSerializer.Serialize(new { data = file, skipped = rows.Skipped, report }, Json));
+            {
+                // The manifest's report shape, plus where it came from and what was skipped.
+                var node = JsonSerializer.SerializeToNode(report, Json)!.AsObject();
+                node.Insert(0, "data", file);
+                node.Insert(1, "skipped", rows.Skipped);
+                console.Info(node.ToJsonString(Json));
+            }
             else
                 console.Report(report, $"{file} ({rows.Skipped} skipped)");
         }));

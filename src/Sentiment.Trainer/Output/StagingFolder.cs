@@ -31,9 +31,11 @@ internal sealed class StagingFolder : IDisposable
             && !File.Exists(System.IO.Path.Combine(target, ModelManifest.FileName)))
             throw new TrainerException($"{output}: the output folder is not empty and holds no model bundle; choose another folder.");
         string parent = System.IO.Path.GetDirectoryName(target) ?? throw new TrainerException($"{output}: cannot write to the root folder.");
-        string staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(target)}.partial-{Environment.ProcessId}");
+        string staging = System.IO.Path.Combine(parent, $".{System.IO.Path.GetFileName(target)}.partial");
         try
         {
+            if (Directory.Exists(staging))
+                Directory.Delete(staging, recursive: true); // left by a run that was killed
             Directory.CreateDirectory(staging);
             File.WriteAllBytes(System.IO.Path.Combine(staging, ".probe"), []); // fails now rather than after training
             File.Delete(System.IO.Path.Combine(staging, ".probe"));

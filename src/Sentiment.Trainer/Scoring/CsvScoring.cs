@@ -17,7 +17,7 @@ internal sealed class CsvScoring(SentimentScorer scorer, string textColumn, int 
     {
         int totalLines = Math.Max(1, CountLines(input));
         using var reader = LabeledCsvReader.Open(input, textColumn, labelRequired: false);
-        string partial = $"{output}.partial-{Environment.ProcessId}";
+        string partial = $"{output}.partial"; // replaced if a killed run left one
         int rows = 0;
         try
         {

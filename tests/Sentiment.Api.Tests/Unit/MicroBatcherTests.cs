@@ -26,16 +26,37 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
-    public async Task LoneRequest_IsAnsweredWithoutWaitingForAFullBatch()
+    public async Task LoneRequestAtAnIdleService_RunsAtOnce()
     {
-        using var batcher = Create(maxBatch: 32, delayMs: 50);
+        using var batcher = Create(maxBatch: 32, delayMs: 1000);
         var clock = Stopwatch.StartNew();
 
         var results = await batcher.TryEnqueue(["alone"])!;
 
         Assert.Equal(["ALONE"], results);
-        Assert.True(clock.ElapsedMilliseconds < 1000, $"took {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.ElapsedMilliseconds < 500, $"took {clock.ElapsedMilliseconds} ms");
         Assert.Equal(["alone"], Assert.Single(_runs));
+    }
+
+    [Fact]
+    public async Task WhileAnotherRunIsInProgress_ATextWaitsAtMostMaxBatchDelayForOthers()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var batcher = Create(workers: 2, maxBatch: 32, delayMs: 300,
+            run: texts => { if (texts[0] == "slow") gate.Wait(); return Echo(texts); });
+        var slow = batcher.TryEnqueue(["slow"])!;
+        await WaitUntilAsync(() => batcher.QueueLength == 0);
+        var clock = Stopwatch.StartNew();
+
+        var first = batcher.TryEnqueue(["a"])!;
+        await Task.Delay(50);
+        var second = batcher.TryEnqueue(["b"])!;
+        await Task.WhenAll(first, second);
+
+        Assert.InRange(clock.ElapsedMilliseconds, 250, 5000); // waited for the delay, not for a full batch
+        Assert.Equal(["a", "b"], _runs.Single(r => r[0] == "a"));
+        gate.Set();
+        await slow;
     }
 
     [Fact]
