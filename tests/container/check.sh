@@ -74,7 +74,8 @@ fi
 if [ -n "$name" ]; then
   image=$(docker inspect -f '{{.Image}}' "$name" 2>/dev/null)
   bytes=$(docker image inspect -f '{{.Size}}' "$image" 2>/dev/null || echo 0)
-  echo "  info  image of $name: $((bytes / 1000000)) MB"
+  app=$(docker exec "$name" du -sm /app 2>/dev/null | cut -f1)
+  echo "  info  image of $name: $((bytes / 1000000)) MB, of which /app (service and bundle): ${app:-?} MiB"
 fi
 
 echo "container checks: $passed passed, $failed failed"
