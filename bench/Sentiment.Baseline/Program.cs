@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Sentiment.Baseline;
+using Sentiment.Core;
 
 // ML.NET's sentiment recipe: FeaturizeText (word 1-2 grams + char 3-grams, L2-normalised)
 // feeding SDCA logistic regression, all defaults, so the figures match what ML.NET users get.
@@ -43,11 +44,13 @@ try
         Console.WriteLine("| trained on | train rows | test file | rows | accuracy % | macro-F1 % |");
         Console.WriteLine("|---|---:|---|---:|---:|---:|");
     }
+    string[] labels = ["negative", "positive"]; // index order matches Review.Label: false is 0, true is 1
     foreach (string file in options.Test)
     {
         var test = LabeledReviews.Read(file, options.DropNeutral, out int testSkipped);
         var scored = ml.Data.CreateEnumerable<ScoredReview>(model.Transform(ml.Data.LoadFromEnumerable(test)), reuseRowObject: false).ToList();
-        var scores = BinaryScores.Compute(scored.ConvertAll(r => r.Label), scored.ConvertAll(r => r.PredictedLabel));
+        var scores = ClassificationReport.Compute(
+            scored.Select(r => r.Label ? 1 : 0).ToArray(), scored.Select(r => r.PredictedLabel ? 1 : 0).ToArray(), labels);
         string testName = ShortName(file) + (testSkipped > 0 ? " (no neutral)" : "");
         Console.WriteLine($"| {trainName} | {train.Count} | {testName} | {scores.Rows} | {100 * scores.Accuracy:F2} | {100 * scores.MacroF1:F2} |");
     }
