@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ML.NET linear baseline (FeaturizeText + SDCA logistic regression) on every binary test split.
 # Usage: bench/baseline-all.sh [DATA_DIR]   (default: ../shared/data, relative to the repo root)
-# Prints one markdown table on stdout; training progress goes to stderr. See bench/README-baseline.md.
+# Prints one markdown table on stdout; training progress goes to stderr. See bench/README.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
