@@ -15,7 +15,7 @@ public sealed class ShippedModelTests(ShippedModelFactory factory) : IClassFixtu
         "A boring, badly written waste of time; the worst film I have seen this year.",
         "It was fine, I guess.",
         "zyzzyva quokka",
-        string.Join(' ', Enumerable.Repeat("great", 1000)),
+        string.Join(' ', Enumerable.Repeat("great", 800)), // 4,799 characters: under MaxTextLength, over max-len tokens
     ];
 
     [ShippedModelFact]
