@@ -45,9 +45,9 @@ CMD ["--help"]
 FROM ${ASPNET_IMAGE} AS api
 WORKDIR /app
 COPY --from=api-build /app ./
-# The shipped bundle only (bundles trained into subfolders of models/ stay out); mount another
-# folder over /app/models, or set Model__Path, to serve a different one.
-COPY models/model.json models/sentiment.onnx models/vocab.json models/MODEL_CARD.md ./models/
+# The three files the service loads from the shipped bundle (nothing else in models/); mount
+# another folder over /app/models, or set Model__Path, to serve a different bundle.
+COPY models/model.json models/sentiment.onnx models/vocab.json ./models/
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 # The aspnet image has no curl: the service binary probes itself, on the port that
