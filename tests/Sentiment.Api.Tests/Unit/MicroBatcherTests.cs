@@ -44,6 +44,7 @@ public sealed class MicroBatcherTests
         using var gate = new ManualResetEventSlim();
         using var batcher = Create(workers: 2, maxBatch: 32, delayMs: 300,
             run: texts => { if (texts[0] == "slow") gate.Wait(); return Echo(texts); });
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
         var slow = batcher.TryEnqueue(["slow"])!;
         await WaitUntilAsync(() => batcher.QueueLength == 0);
         var clock = Stopwatch.StartNew();
@@ -64,6 +65,7 @@ public sealed class MicroBatcherTests
     {
         using var gate = new ManualResetEventSlim();
         using var batcher = Create(maxBatch: 8, run: texts => { gate.Wait(); return Echo(texts); });
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
         var first = batcher.TryEnqueue(["first"])!;
         await WaitUntilAsync(() => batcher.QueueLength == 0);
 
@@ -80,6 +82,7 @@ public sealed class MicroBatcherTests
     {
         using var gate = new ManualResetEventSlim();
         using var batcher = Create(maxBatch: 4, run: texts => { gate.Wait(); return Echo(texts); });
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
         var texts = Enumerable.Range(0, 11).Select(i => $"t{i}").ToArray();
 
         var request = batcher.TryEnqueue(texts)!;
@@ -108,6 +111,7 @@ public sealed class MicroBatcherTests
     {
         using var gate = new ManualResetEventSlim();
         using var batcher = Create(capacity: 3, maxBatch: 1, run: texts => { gate.Wait(); return Echo(texts); });
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
         var running = batcher.TryEnqueue(["running"])!;
         await WaitUntilAsync(() => batcher.QueueLength == 0);
         var queued = batcher.TryEnqueue(["a", "b"])!;
@@ -157,5 +161,12 @@ public sealed class MicroBatcherTests
             Assert.True(DateTime.UtcNow < deadline, "condition not met in time");
             await Task.Delay(5);
         }
+    }
+
+    private static IDisposable OpenAtExit(ManualResetEventSlim gate) => new GateOpener(gate);
+
+    private sealed class GateOpener(ManualResetEventSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Set();
     }
 }
