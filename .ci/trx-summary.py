@@ -3,6 +3,8 @@
 
 usage: trx-summary.py FOLDER
 Prints one line per file, then `PASSED FAILED SKIPPED` as the last line.
+A run that ended without completing (a crashed or hung test host) counts as one failure
+when none of its tests failed, since the test that broke it is not in the counters.
 """
 import pathlib
 import sys
@@ -13,7 +15,8 @@ FAILING = ("failed", "error", "timeout", "aborted")
 
 totals = {"passed": 0, "failed": 0, "skipped": 0}
 for trx in sorted(pathlib.Path(sys.argv[1]).glob("*.trx")):
-    counters = ET.parse(trx).getroot().find(f"{NS}ResultSummary/{NS}Counters")
+    summary = ET.parse(trx).getroot().find(f"{NS}ResultSummary")
+    counters = summary.find(f"{NS}Counters") if summary is not None else None
     count = {k: int(v) for k, v in counters.attrib.items()} if counters is not None else {}
     row = {
         "passed": count.get("passed", 0),
@@ -21,9 +24,12 @@ for trx in sorted(pathlib.Path(sys.argv[1]).glob("*.trx")):
         # skipped tests count in `total` but not in `executed` (the notExecuted counter stays 0)
         "skipped": count.get("total", 0) - count.get("executed", 0),
     }
-    if counters is None:
-        row["failed"] = 1  # a TRX file without counters: the run broke
+    outcome = summary.get("outcome", "missing") if summary is not None else "missing"
+    note = ""
+    if outcome not in ("Completed", "Passed", "Warning") and row["failed"] == 0:
+        row["failed"] = 1
+        note = f" (run outcome {outcome}: the test host crashed or hung)"
     for key, value in row.items():
         totals[key] += value
-    print(f"  {trx.stem}: {row['passed']} passed, {row['failed']} failed, {row['skipped']} skipped")
+    print(f"  {trx.stem}: {row['passed']} passed, {row['failed']} failed, {row['skipped']} skipped{note}")
 print(totals["passed"], totals["failed"], totals["skipped"])
