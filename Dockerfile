@@ -36,7 +36,9 @@ RUN dotnet publish src/Sentiment.Trainer/Sentiment.Trainer.csproj -c Release -r 
 FROM ${RUNTIME_IMAGE} AS trainer
 WORKDIR /app
 COPY --from=trainer-build /app ./
-ENV HOME=/tmp DOTNET_CLI_TELEMETRY_OPTOUT=1
+# Transparent huge pages for glibc's heap: libtorch's big per-step buffers then fault in 2 MiB at a
+# time, not 4 KiB, and an epoch over long reviews takes about a third less time (see README).
+ENV HOME=/tmp DOTNET_CLI_TELEMETRY_OPTOUT=1 GLIBC_TUNABLES=glibc.malloc.hugetlb=1
 USER $APP_UID
 ENTRYPOINT ["dotnet", "/app/sentiment-trainer.dll"]
 CMD ["--help"]

@@ -8,7 +8,7 @@ namespace Sentiment.Trainer;
 internal sealed record TrainOptions(
     IReadOnlyList<string> Data,
     string Output,
-    string? Valid = null,
+    IReadOnlyList<string>? Valid = null,
     double ValidFraction = 0.1,
     string? Test = null,
     DataColumns? Columns = null,

@@ -55,7 +55,7 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
         var labels = TrainingData.LabelsOf(all, options.Data[0], options.Labels);
         LabeledRows train, validation;
         if (options.Valid is not null)
-            (train, validation) = (all, reader.Read([options.Valid], options.Labels));
+            (train, validation) = (all, reader.Read(options.Valid, options.Labels));
         else
             (train, validation) = ValidationSplit.Split(all, labels, options.ValidFraction, options.TrainingOrDefault.Seed, options.Data[0]);
         var test = options.Test is null ? null : reader.Read([options.Test], options.Labels);
@@ -63,7 +63,7 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
         if (test is not null)
             TrainingData.CheckLabels(test, labels);
         if (validation.Rows.Count == 0)
-            throw new DataFileException(options.Valid ?? options.Data[0], null, "no validation rows");
+            throw new DataFileException(options.Valid?[0] ?? options.Data[0], null, "no validation rows");
         return new TrainingData(labels, train, validation, test);
     }
 

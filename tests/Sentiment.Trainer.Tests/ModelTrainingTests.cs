@@ -47,6 +47,39 @@ public class ModelTrainingTests
     }
 
     [Fact]
+    public void Fit_LearningRateDecay_ShrinksTheRateEachEpoch()
+    {
+        manual_seed(4);
+        using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0);
+        var settings = new TrainingSettings(Epochs: 3, Patience: 3, BatchSize: 4, LearningRate: 0.04, Seed: 4, Threads: 1,
+            LearningRateDecay: 0.5, ClipNorm: 1);
+
+        var history = new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, Dozen, Labels);
+
+        Assert.Equal([0.04, 0.02, 0.01], history.Epochs.Select(e => Math.Round(e.LearningRate, 10)));
+    }
+
+    [Fact]
+    public void Fit_ClippedGradients_ChangeTheTrainingAndStillLearn()
+    {
+        TrainingHistory Run(double clipNorm)
+        {
+            manual_seed(5);
+            using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0);
+            var settings = new TrainingSettings(Epochs: 20, Patience: 20, BatchSize: 4, LearningRate: 0.05, Seed: 5, Threads: 1,
+                ClipNorm: clipNorm);
+            return new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, Dozen, Labels);
+        }
+
+        var free = Run(0);
+        var clipped = Run(0.01);
+
+        Assert.NotEqual(free.Epochs[0].TrainLoss, clipped.Epochs[0].TrainLoss);
+        Assert.True(clipped.Epochs[^1].TrainLoss < clipped.Epochs[0].TrainLoss,
+            $"loss {clipped.Epochs[0].TrainLoss} -> {clipped.Epochs[^1].TrainLoss}");
+    }
+
+    [Fact]
     public void Forward_TextAloneOrBesideLongerTexts_ScoresTheSame()
     {
         manual_seed(3);

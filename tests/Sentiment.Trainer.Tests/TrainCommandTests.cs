@@ -86,6 +86,27 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_SeveralValidationFilesDecayAndClipping_AreUsedAndRecorded()
+    {
+        string extra = _folder.File("extra-dev.csv", "text,label\na great film,positive\na dull film,negative\nan odd film,neutral\n");
+        string output = _folder.File("bundle");
+
+        var result = TrainerCli.Run(["train", "--data", TrainerCli.TestData("tiny-train.csv"),
+            "--valid", TrainerCli.TestData("tiny-dev.csv"), extra, "--labels", "negative,positive",
+            "--lr-decay", "0.5", "--clip-norm", "2", "--output", output, .. TrainerCli.TinyModel]);
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var training = Manifest(output)["training"]!;
+        Assert.Equal(10, (int)Manifest(output)["data"]!["validation"]!["rows"]!);
+        Assert.Equal(["tiny-dev.csv", "extra-dev.csv"], training["validation"]!.AsArray().Select(v => ((string)v!).Split('/')[1]));
+        Assert.Equal(0.5, (double)training["learningRateDecay"]!);
+        Assert.Equal(2, (double)training["clipNorm"]!);
+        var rates = training["history"]!.AsArray().Select(e => (double)e!["learningRate"]!).ToArray();
+        Assert.Equal(rates[0] / 2, rates[1], 12);
+        Assert.Contains($"lr {rates[1]:G3}", result.Output);
+    }
+
+    [Fact]
     public void Train_OverEarlierBundle_ReplacesIt()
     {
         string output = _folder.File("bundle");

@@ -17,7 +17,11 @@ internal static class TrainCommand
             Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var valid = Optional("--valid", "Validation CSV; without it a stratified share of --data is held out.");
+        var valid = new Option<string[]>("--valid")
+        {
+            Description = "Validation CSV file(s), concatenated; without it a stratified share of --data is held out.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var validFraction = Between("--valid-fraction", "Share of --data held out for validation when --valid is not given.", 0.1, 0.01, 0.9);
         var test = Optional("--test", "Test CSV, scored once at the end.");
         var textColumn = WithDefault("--text-column", "Column holding the text.", "text");
@@ -33,6 +37,8 @@ internal static class TrainCommand
         var patience = AtLeast("--patience", "Stop after this many epochs without a lower validation loss.", 2, 1);
         var batchSize = AtLeast("--batch-size", "Texts per training step.", 32, 1);
         var learningRate = Between("--learning-rate", "Adam learning rate.", 0.001, 1e-7, 10);
+        var learningRateDecay = Between("--lr-decay", "Multiply the learning rate by this after every epoch (1 = constant).", 1.0, 0.01, 1.000001);
+        var clipNorm = Between("--clip-norm", "Clip the gradient norm of each step to this (0 = no clipping).", 0, 0, 1000);
         var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
         var threads = Threads();
         var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
@@ -42,12 +48,12 @@ internal static class TrainCommand
         var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
         {
             data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken,
-            embeddingDim, lstmUnits, dropout, epochs, patience, batchSize, learningRate, seed, threads, name, version, output,
+            embeddingDim, lstmUnits, dropout, epochs, patience, batchSize, learningRate, learningRateDecay, clipNorm, seed, threads, name, version, output,
         };
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
             Data: result.GetRequiredValue(data),
             Output: result.GetRequiredValue(output),
-            Valid: result.GetValue(valid),
+            Valid: result.GetValue(valid) is { Length: > 0 } validFiles ? validFiles : null,
             ValidFraction: result.GetValue(validFraction),
             Test: result.GetValue(test),
             Columns: new DataColumns(result.GetRequiredValue(textColumn), result.GetRequiredValue(labelColumn)),
@@ -55,7 +61,8 @@ internal static class TrainCommand
             EmbeddingDim: result.GetValue(embeddingDim),
             LstmUnits: result.GetValue(lstmUnits),
             Training: new TrainingSettings(result.GetValue(epochs), result.GetValue(patience), result.GetValue(batchSize),
-                result.GetValue(learningRate), result.GetValue(dropout), result.GetValue(seed), result.GetValue(threads)),
+                result.GetValue(learningRate), result.GetValue(dropout), result.GetValue(seed), result.GetValue(threads),
+                result.GetValue(learningRateDecay), result.GetValue(clipNorm)),
             Labels: ParseLabels(result.GetValue(labels)),
             Name: result.GetRequiredValue(name),
             Version: result.GetRequiredValue(version)), console).Run()));

@@ -12,7 +12,9 @@ internal static class TrainingRecord
         return new JsonObject
         {
             ["data"] = new JsonArray([.. options.Data.Select(ShortName)]),
-            ["validation"] = options.Valid is null ? $"{settings.Seed}-seeded {options.ValidFraction:0.###} of data" : ShortName(options.Valid),
+            ["validation"] = options.Valid is null
+                ? $"{settings.Seed}-seeded {options.ValidFraction:0.###} of data"
+                : new JsonArray([.. options.Valid.Select(ShortName)]),
             ["test"] = options.Test is null ? null : ShortName(options.Test),
             ["textColumn"] = options.ColumnsOrDefault.Text,
             ["labelColumn"] = options.ColumnsOrDefault.Label,
@@ -22,6 +24,8 @@ internal static class TrainingRecord
             ["dropout"] = settings.Dropout,
             ["optimizer"] = "adam",
             ["learningRate"] = settings.LearningRate,
+            ["learningRateDecay"] = settings.LearningRateDecay,
+            ["clipNorm"] = settings.ClipNorm,
             ["batchSize"] = settings.BatchSize,
             ["epochs"] = settings.Epochs,
             ["patience"] = settings.Patience,
@@ -43,6 +47,7 @@ internal static class TrainingRecord
         ["validationAccuracy"] = Math.Round(e.ValidationAccuracy, 6),
         ["validationMacroF1"] = Math.Round(e.ValidationMacroF1, 6),
         ["seconds"] = Math.Round(e.Seconds, 1),
+        ["learningRate"] = e.LearningRate,
     };
 
     // Folder and file name only ("sst2/train.csv"): informative, and no machine's absolute path.

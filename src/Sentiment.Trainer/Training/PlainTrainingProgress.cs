@@ -24,5 +24,5 @@ internal sealed class PlainTrainingProgress(TextWriter output) : ITrainingProgre
 
     public static string Summary(EpochResult r) =>
         $"epoch {r.Epoch}: train loss {r.TrainLoss:F4}, accuracy {r.TrainAccuracy * 100:F2}% | validation loss {r.ValidationLoss:F4},"
-        + $" accuracy {r.ValidationAccuracy * 100:F2}%, macro-F1 {r.ValidationMacroF1:F4} | {r.Seconds:F1} s";
+        + $" accuracy {r.ValidationAccuracy * 100:F2}%, macro-F1 {r.ValidationMacroF1:F4} | lr {r.LearningRate:G3}, {r.Seconds:F1} s";
 }

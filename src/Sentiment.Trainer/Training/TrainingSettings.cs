@@ -8,7 +8,13 @@ internal sealed record TrainingSettings(
     double LearningRate = 0.001,
     double Dropout = 0.4,
     int Seed = 42,
-    int Threads = 2);
+    int Threads = 2,
+    double LearningRateDecay = 1.0,
+    double ClipNorm = 0)
+{
+    /// <summary>Adam's rate in <paramref name="epoch"/> (1-based): the start rate, times the decay once per epoch after the first.</summary>
+    public double LearningRateAt(int epoch) => LearningRate * Math.Pow(LearningRateDecay, epoch - 1);
+}
 
 /// <summary>What one epoch achieved; validation figures come from the model in eval mode.</summary>
 internal sealed record EpochResult(
@@ -18,7 +24,8 @@ internal sealed record EpochResult(
     double ValidationLoss,
     double ValidationAccuracy,
     double ValidationMacroF1,
-    double Seconds);
+    double Seconds,
+    double LearningRate);
 
 /// <summary>All epochs run and the one whose weights were kept.</summary>
 internal sealed record TrainingHistory(IReadOnlyList<EpochResult> Epochs, int BestEpoch);
