@@ -8,9 +8,8 @@ namespace Sentiment.Trainer.Training;
 /// <summary>
 /// Trains with Adam and cross-entropy, validates after every epoch, and stops early when the
 /// validation loss has not improved for <see cref="TrainingSettings.Patience"/> epochs, keeping
-/// the best epoch's weights. The learning rate may shrink from epoch to epoch: the big embedding
-/// table overfits within an epoch or two at the start rate, and smaller later steps keep
-/// improving the validation figures instead.
+/// the best epoch's weights. The learning rate may shrink from epoch to epoch, so that later
+/// passes, which mostly serve data that needs more than one, move the weights less.
 /// </summary>
 internal sealed class ModelTrainer(TrainingSettings settings, ITrainingProgress progress)
 {
