@@ -46,20 +46,21 @@ public class ModelTrainingTests
         Assert.Equal(history.Epochs[history.BestEpoch - 1].ValidationLoss, loss, 5);
     }
 
+    // Trains a fresh, dropout-free model on the dozen rows, seeded by the settings.
+    private static TrainingHistory TrainDozen(TrainingSettings settings)
+    {
+        manual_seed(settings.Seed);
+        using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0);
+        return new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, Dozen, Labels);
+    }
+
     [Fact]
     public void Fit_LearningRateDecay_ShrinksTheRateAfterTheFirstEpoch()
     {
-        TrainingHistory Run(double decay)
-        {
-            manual_seed(4);
-            using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0);
-            var settings = new TrainingSettings(Epochs: 3, Patience: 3, BatchSize: 4, LearningRate: 0.04, Seed: 4, Threads: 1,
-                LearningRateDecay: decay);
-            return new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, Dozen, Labels);
-        }
+        var settings = new TrainingSettings(Epochs: 3, Patience: 3, BatchSize: 4, LearningRate: 0.04, Seed: 4, Threads: 1);
 
-        var constant = Run(1);
-        var decayed = Run(0.5);
+        var constant = TrainDozen(settings);
+        var decayed = TrainDozen(settings with { LearningRateDecay = 0.5 });
 
         Assert.Equal([0.04, 0.02, 0.01], decayed.Epochs.Select(e => Math.Round(e.LearningRate, 10)));
         Assert.Equal(constant.Epochs[0].TrainLoss, decayed.Epochs[0].TrainLoss);
@@ -69,17 +70,10 @@ public class ModelTrainingTests
     [Fact]
     public void Fit_ClippedGradients_ChangeTheTrainingAndStillLearn()
     {
-        TrainingHistory Run(double clipNorm)
-        {
-            manual_seed(5);
-            using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0);
-            var settings = new TrainingSettings(Epochs: 20, Patience: 20, BatchSize: 4, LearningRate: 0.05, Seed: 5, Threads: 1,
-                ClipNorm: clipNorm);
-            return new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, Dozen, Labels);
-        }
+        var settings = new TrainingSettings(Epochs: 20, Patience: 20, BatchSize: 4, LearningRate: 0.05, Seed: 5, Threads: 1);
 
-        var free = Run(0);
-        var clipped = Run(0.01);
+        var free = TrainDozen(settings);
+        var clipped = TrainDozen(settings with { ClipNorm = 0.01 });
 
         Assert.NotEqual(free.Epochs[0].TrainLoss, clipped.Epochs[0].TrainLoss);
         Assert.True(clipped.Epochs[^1].TrainLoss < clipped.Epochs[0].TrainLoss,
