@@ -4,7 +4,7 @@ using Sentiment.Inference;
 using Sentiment.Trainer.Data;
 using Sentiment.Trainer.Model;
 using Sentiment.Trainer.Output;
-using Sentiment.Trainer.Scoring;
+using Sentiment.Trainer.Evaluation;
 using Sentiment.Trainer.Training;
 using static TorchSharp.torch;
 

@@ -1,6 +1,5 @@
 using Sentiment.Core;
 using Sentiment.Inference;
-using Sentiment.Trainer.Output;
 
 namespace Sentiment.Trainer.Cli;
 

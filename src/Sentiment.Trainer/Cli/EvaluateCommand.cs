@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Sentiment.Inference;
 using Sentiment.Trainer.Data;
-using Sentiment.Trainer.Scoring;
+using Sentiment.Trainer.Evaluation;
 using static Sentiment.Trainer.Cli.Options;
 
 namespace Sentiment.Trainer.Cli;

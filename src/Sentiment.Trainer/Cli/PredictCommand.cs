@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sentiment.Inference;
-using Sentiment.Trainer.Scoring;
+using Sentiment.Trainer.Evaluation;
 using static Sentiment.Trainer.Cli.Options;
 
 namespace Sentiment.Trainer.Cli;
@@ -25,7 +25,7 @@ internal static class PredictCommand
             var bundle = ModelBundle.Load(result.GetRequiredValue(model));
             var options = new ScorerOptions { IntraOpNumThreads = result.GetValue(threads), MaxBatchSize = result.GetValue(batchSize) };
             using var scorer = new SentimentScorer(bundle, options);
-            var run = new CsvScoring(scorer, result.GetRequiredValue(textColumn), result.GetValue(batchSize), console.Warn);
+            var run = new CsvPrediction(scorer, result.GetRequiredValue(textColumn), result.GetValue(batchSize), console.Warn);
             string inputFile = result.GetRequiredValue(input), outputFile = result.GetRequiredValue(output);
             var (scored, empty) = console.Interactive
                 ? WorkProgress.Live($"scoring {Path.GetFileName(inputFile)}", report => run.Score(inputFile, outputFile, report))

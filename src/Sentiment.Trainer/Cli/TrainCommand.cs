@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Sentiment.Core;
 using Sentiment.Trainer.Data;
-using Sentiment.Trainer.Output;
 using Sentiment.Trainer.Training;
 using static Sentiment.Trainer.Cli.Options;
 

@@ -3,16 +3,15 @@ using System.Text;
 using Sentiment.Core;
 using Sentiment.Inference;
 using Sentiment.Trainer.Data;
-using Sentiment.Trainer.Output;
 
-namespace Sentiment.Trainer.Scoring;
+namespace Sentiment.Trainer.Evaluation;
 
 /// <summary>
 /// Streams a CSV through the scorer in batches and writes each row back with the predicted label
 /// and one probability column per class. A row with empty text is written with those columns empty,
 /// so the output keeps every input row. Writes a temporary file and moves it into place at the end.
 /// </summary>
-internal sealed class CsvScoring(SentimentScorer scorer, string textColumn, int batchSize, Action<string> warn)
+internal sealed class CsvPrediction(SentimentScorer scorer, string textColumn, int batchSize, Action<string> warn)
 {
     /// <summary>Scores every row; <paramref name="progress"/> gets the share of lines read.</summary>
     /// <returns>The rows scored, and the rows with empty text written without a prediction.</returns>
