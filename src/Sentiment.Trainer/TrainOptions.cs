@@ -4,23 +4,30 @@ using Sentiment.Trainer.Training;
 
 namespace Sentiment.Trainer;
 
-/// <summary>Everything <c>train</c> was asked to do.</summary>
+/// <summary>Everything <c>train</c> was asked to do; the defaults live in <c>TrainCommand</c> only.</summary>
+/// <param name="Version">Model version; null gives <see cref="LocalVersion"/> of the creation time.</param>
+/// <param name="Overwrite">Replace the files of an earlier bundle in <paramref name="Output"/>.</param>
 internal sealed record TrainOptions(
     IReadOnlyList<string> Data,
+    IReadOnlyList<string>? Valid,
+    double ValidFraction,
+    string? Test,
+    DataColumns Columns,
+    TokenizerSettings Tokenizer,
+    int EmbeddingDim,
+    int LstmUnits,
+    TrainingSettings Training,
+    IReadOnlyList<string>? Labels,
+    string Name,
+    string? Version,
     string Output,
-    IReadOnlyList<string>? Valid = null,
-    double ValidFraction = 0.1,
-    string? Test = null,
-    DataColumns? Columns = null,
-    TokenizerSettings? Tokenizer = null,
-    int EmbeddingDim = 128,
-    int LstmUnits = 196,
-    TrainingSettings? Training = null,
-    IReadOnlyList<string>? Labels = null,
-    string Name = "sentiment-lstm",
-    string Version = "1.0.0")
+    bool Overwrite)
 {
-    public DataColumns ColumnsOrDefault => Columns ?? new DataColumns();
-    public TokenizerSettings TokenizerOrDefault => Tokenizer ?? new TokenizerSettings();
-    public TrainingSettings TrainingOrDefault => Training ?? new TrainingSettings();
+    /// <summary>
+    /// The version of a bundle trained without <c>--version</c>: a semver pre-release of 0.0.0 named
+    /// by its UTC creation time (<c>0.0.0-local.20261204T183000Z</c>), so <c>X-Model-Version</c>
+    /// never mistakes a fresh local model for a released one, and later runs sort later.
+    /// </summary>
+    public static string LocalVersion(DateTimeOffset created) =>
+        $"0.0.0-local.{created.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
 }

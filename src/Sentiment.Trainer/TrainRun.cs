@@ -4,7 +4,7 @@ using Sentiment.Inference;
 using Sentiment.Trainer.Data;
 using Sentiment.Trainer.Model;
 using Sentiment.Trainer.Output;
-using Sentiment.Trainer.Scoring;
+using Sentiment.Trainer.Evaluation;
 using Sentiment.Trainer.Training;
 using static TorchSharp.torch;
 
@@ -16,13 +16,13 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
     public void Run()
     {
         var clock = Stopwatch.StartNew();
-        var settings = options.TrainingOrDefault;
-        using var staging = StagingFolder.Begin(options.Output); // fails before training if unwritable
+        var settings = options.Training;
+        using var staging = StagingFolder.Begin(options.Output, options.Overwrite); // fails before training if unwritable or in use
         TrainingData data = LoadData();
-        var vocabulary = Vocabulary.Fit(data.Train.Rows.Select(row => row.Text), options.TokenizerOrDefault);
+        var vocabulary = Vocabulary.Fit(data.Train.Rows.Select(row => row.Text), options.Tokenizer);
         if (vocabulary.Words.Count == (vocabulary.OovId is null ? 0 : 1))
             throw new DataFileException(options.Data[0], null, "the training texts hold no words: the vocabulary is empty");
-        var encoder = new TextEncoder(vocabulary, options.TokenizerOrDefault);
+        var encoder = new TextEncoder(vocabulary, options.Tokenizer);
         var train = TextEncoding.Encode(data.Train, encoder, data.Labels);
         var validation = TextEncoding.Encode(data.Validation, encoder, data.Labels);
 
@@ -36,13 +36,14 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
         var history = new ModelTrainer(settings, console.TrainingProgress()).Fit(model, train, validation, data.Labels);
         console.Info($"Kept epoch {history.BestEpoch} (lowest validation loss); exporting to ONNX.");
 
-        var details = new BundleDetails(options.Name, options.Version,
-            Training: TrainingRecord.Create(options, history, clock.Elapsed.TotalSeconds), Data: data.Summary());
-        BundleWriter.Write(staging.Path, vocabulary, model.ExportWeights(), data.Labels, details);
-        var metrics = Evaluate(staging.Path, data, settings.Threads);
-        TrainingCurve.Save(Path.Combine(staging.Path, TrainingCurve.FileName), history);
+        var created = DateTimeOffset.UtcNow;
+        var details = new BundleDetails(Name: options.Name, Version: options.Version ?? TrainOptions.LocalVersion(created),
+            CreatedUtc: created, Training: TrainingRecord.Create(options, history, clock.Elapsed.TotalSeconds), Data: data.Summary());
+        BundleWriter.Write(staging.Folder, vocabulary, model.ExportWeights(), data.Labels, details);
+        var metrics = Evaluate(staging.Folder, data, settings.Threads);
+        TrainingCurve.Save(Path.Combine(staging.Folder, TrainingCurve.FileName), history);
         staging.Commit();
-        console.Info($"Model bundle written to {options.Output} in {clock.Elapsed.TotalSeconds:F0} s.");
+        console.Info($"Model bundle {details.Version} written to {options.Output} in {clock.Elapsed.TotalSeconds:F0} s.");
         console.Report(metrics.Validation!, "validation");
         if (metrics.Test is not null)
             console.Report(metrics.Test, "test");
@@ -50,20 +51,19 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
 
     private TrainingData LoadData()
     {
-        var reader = new DataReader(options.ColumnsOrDefault, console.Warn);
+        var reader = new DataReader(options.Columns, console.Warn);
         var all = reader.Read(options.Data, options.Labels);
         var labels = TrainingData.LabelsOf(all, options.Data[0], options.Labels);
         LabeledRows train, validation;
         if (options.Valid is not null)
             (train, validation) = (all, reader.Read(options.Valid, options.Labels));
         else
-            (train, validation) = ValidationSplit.Split(all, labels, options.ValidFraction, options.TrainingOrDefault.Seed, options.Data[0]);
-        var test = options.Test is null ? null : reader.Read([options.Test], options.Labels);
+            (train, validation) = ValidationSplit.Split(all, labels, options.ValidFraction, options.Training.Seed, options.Data[0]);
+        var test = options.Test is null ? null : reader.Read([options.Test], options.Labels).NotEmpty(options.Test, "no test rows");
+        validation.NotEmpty(options.Valid?[0] ?? options.Data[0], "no validation rows");
         TrainingData.CheckLabels(validation, labels);
         if (test is not null)
             TrainingData.CheckLabels(test, labels);
-        if (validation.Rows.Count == 0)
-            throw new DataFileException(options.Valid?[0] ?? options.Data[0], null, "no validation rows");
         return new TrainingData(labels, train, validation, test);
     }
 

@@ -56,15 +56,41 @@ public sealed class EvaluateAndPredictCommandTests : IDisposable
         var result = TrainerCli.Run("predict", "--model", Bundle, "--input", input, "--output", output, "--batch-size", "2");
 
         Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.Contains("Scored 3 rows", result.Output);
+        Assert.Contains($"Scored 2 rows into {output}; 1 row(s) with empty text written without a prediction.", result.Output);
+        Assert.Equal($"warning: {input}: did not score 1 row(s) with empty text (line 5)", result.Errors.Trim());
         string[] lines = File.ReadAllText(output).Split('\n');
         Assert.Equal("id,text,predicted_label,p_negative,p_positive", lines[0]);
         Assert.StartsWith("1,\"great, really great\",positive,", lines[1]);
         Assert.Equal("2,\"a \"\"terrible\"\"", lines[2]);
         Assert.StartsWith("movie\",negative,", lines[3]);
-        Assert.StartsWith("3,,", lines[4]);
+        Assert.Equal("3,,,,", lines[4]); // kept, so output rows still line up with input rows
         double[] probabilities = [.. lines[1].Split(',')[^2..].Select(double.Parse)];
         Assert.Equal(1, probabilities.Sum(), 5);
+    }
+
+    [Fact]
+    public void Evaluate_EmptyTextRows_AreSkippedAsInTraining()
+    {
+        string data = _folder.File("dev.csv", File.ReadAllText(TrainerCli.TestData("tiny-dev.csv")) + "\"  \",positive\n");
+
+        var result = TrainerCli.Run("evaluate", "--model", Bundle, "--data", data, "--json");
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Equal($"warning: {data}: skipped 1 row(s) with empty text (line 10)", result.Errors.Trim());
+        Assert.Equal(1, (int)JsonNode.Parse(result.Output)!["skipped"]!);
+        Assert.Equal(8, (int)JsonNode.Parse(result.Output)!["rows"]!);
+    }
+
+    [Fact]
+    public void Predict_IntoAnExistingFile_ReplacesIt()
+    {
+        string input = _folder.File("in.csv", "text\ngreat\n");
+        string output = _folder.File("out.csv", "old\n");
+
+        var result = TrainerCli.Run("predict", "--model", Bundle, "--input", input, "--output", output);
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.StartsWith("text,predicted_label,", File.ReadAllText(output));
     }
 
     [Fact]

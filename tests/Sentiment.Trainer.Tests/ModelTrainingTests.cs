@@ -14,15 +14,18 @@ public class ModelTrainingTests
 
     private static readonly string[] Labels = ["negative", "positive"];
 
+    // Every test sets what it is about; the rest stays fixed here (Dropout is the model's, not read by the trainer).
+    private static readonly TrainingSettings Base = new(Epochs: 1, Patience: 1, BatchSize: 4, LearningRate: 0.05,
+        Dropout: 0, Seed: 1, Threads: 1, LearningRateDecay: 1, ClipNorm: 0);
+
     [Fact]
     public void Fit_DozenRows_LowersLoss()
     {
         manual_seed(1);
         using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0.1);
-        var progress = new SilentProgress();
-        var settings = new TrainingSettings(Epochs: 30, Patience: 30, BatchSize: 4, LearningRate: 0.05, Seed: 1, Threads: 1);
+        var settings = Base with { Epochs = 30, Patience = 30, Seed = 1 };
 
-        var history = new ModelTrainer(settings, progress).Fit(model, Dozen, Dozen, Labels);
+        var history = new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, Dozen, Labels);
 
         Assert.Equal(30, history.Epochs.Count);
         Assert.True(history.Epochs[^1].TrainLoss < history.Epochs[0].TrainLoss / 2,
@@ -37,7 +40,7 @@ public class ModelTrainingTests
         using var model = new SentimentModel(new ModelShape(10, 8, 8, 2), dropout: 0);
         // A validation set whose labels contradict training gets worse as training succeeds.
         var flipped = Dozen with { Labels = [.. Dozen.Labels.Select(label => 1 - label)] };
-        var settings = new TrainingSettings(Epochs: 20, Patience: 2, BatchSize: 4, LearningRate: 0.05, Seed: 2, Threads: 1);
+        var settings = Base with { Epochs = 20, Patience = 2, Seed = 2 };
 
         var history = new ModelTrainer(settings, new SilentProgress()).Fit(model, Dozen, flipped, Labels);
 
@@ -57,7 +60,7 @@ public class ModelTrainingTests
     [Fact]
     public void Fit_LearningRateDecay_ShrinksTheRateAfterTheFirstEpoch()
     {
-        var settings = new TrainingSettings(Epochs: 3, Patience: 3, BatchSize: 4, LearningRate: 0.04, Seed: 4, Threads: 1);
+        var settings = Base with { Epochs = 3, Patience = 3, LearningRate = 0.04, Seed = 4 };
 
         var constant = TrainDozen(settings);
         var decayed = TrainDozen(settings with { LearningRateDecay = 0.5 });
@@ -70,7 +73,7 @@ public class ModelTrainingTests
     [Fact]
     public void Fit_ClippedGradients_ChangeTheTrainingAndStillLearn()
     {
-        var settings = new TrainingSettings(Epochs: 20, Patience: 20, BatchSize: 4, LearningRate: 0.05, Seed: 5, Threads: 1);
+        var settings = Base with { Epochs = 20, Patience = 20, Seed = 5 };
 
         var free = TrainDozen(settings);
         var clipped = TrainDozen(settings with { ClipNorm = 0.01 });

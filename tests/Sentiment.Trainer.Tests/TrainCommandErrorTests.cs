@@ -93,16 +93,39 @@ public sealed class TrainCommandErrorTests : IDisposable
     }
 
     [Fact]
-    public void OutputFolderWithOtherFiles_IsNotReplaced()
+    public void OutputFolderWithOtherFiles_IsRefusedOnOneLineNamingTheFileAndKept()
     {
-        Directory.CreateDirectory(Output);
+        Directory.CreateDirectory(Path.Combine(Output, "sst2-tutorial"));
         File.WriteAllText(Path.Combine(Output, "notes.txt"), "keep me");
+        File.WriteAllText(Path.Combine(Output, "model.json"), "{}");
 
         var result = Train("--data", TrainerCli.TestData("tiny-train.csv"));
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("holds no model bundle", result.Errors);
+        Assert.Equal($"error: {Output}: the folder holds \"notes.txt\", which the trainer did not write;"
+            + " write the bundle to a new or empty folder, or pass --overwrite to replace only the bundle's files.", result.Errors.Trim());
+        Assert.DoesNotContain("epoch", result.Output);
+        Assert.Equal(["model.json", "notes.txt", "sst2-tutorial"],
+            Directory.EnumerateFileSystemEntries(Output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(Output, "notes.txt")));
+    }
+
+    [Fact]
+    public void TestFileWithNoRows_IsRefusedBeforeTraining()
+    {
+        string test = _folder.File("test.csv", "text,label\n");
+
+        AssertFailedCleanly(Train("--data", TrainerCli.TestData("tiny-train.csv"), "--test", test), $"error: {test}: no test rows");
+    }
+
+    [Fact]
+    public void EmptyOovToken_FailsWithUsageError()
+    {
+        var result = Train("--data", TrainerCli.TestData("tiny-train.csv"), "--oov-token", "");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--oov-token must be a non-empty word", result.Errors);
+        Assert.DoesNotContain("   at ", result.Errors);
     }
 
     [Fact]

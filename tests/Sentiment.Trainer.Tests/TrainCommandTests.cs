@@ -34,6 +34,27 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(12, (int)manifest["data"]!["train"]!["perLabel"]!["negative"]!);
         Assert.Equal(8, (int)manifest["metrics"]!["test"]!["rows"]!);
         Assert.Equal("tiny-train.csv", ((string)manifest["training"]!["data"]![0]!).Split('/')[1]);
+        var created = DateTimeOffset.Parse((string)manifest["createdUtc"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal($"0.0.0-local.{created.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}", (string)manifest["version"]!);
+        Assert.Contains($"Model bundle {manifest["version"]} written to", result.Output);
+    }
+
+    [Fact]
+    public void LocalVersion_IsTheUtcCreationTimeAsAPreReleaseOfZero()
+    {
+        var created = new DateTimeOffset(2026, 12, 4, 19, 30, 5, TimeSpan.FromHours(1));
+
+        Assert.Equal("0.0.0-local.20261204T183005Z", TrainOptions.LocalVersion(created));
+    }
+
+    [Fact]
+    public void Train_ExplicitVersion_IsWrittenAsGiven()
+    {
+        string output = _folder.File("bundle");
+
+        Assert.Equal(0, Train(output, "--version", "2.0.0").ExitCode);
+
+        Assert.Equal("2.0.0", (string)Manifest(output)["version"]!);
     }
 
     [Fact]
@@ -107,15 +128,44 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
-    public void Train_OverEarlierBundle_ReplacesIt()
+    public void Train_OverEarlierBundle_NeedsOverwrite()
     {
         string output = _folder.File("bundle");
         Assert.Equal(0, Train(output).ExitCode);
+        string before = File.ReadAllText(Path.Combine(output, "model.json"));
 
         var result = Train(output, "--seed", "3");
 
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(3, (int)Manifest(output)["training"]!["seed"]!);
-        Assert.Single(Directory.GetDirectories(_folder.Path));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: {output}: the folder holds an earlier model bundle;"
+            + " pass --overwrite to replace its files (other files are kept), or choose another folder.", result.Errors.Trim());
+        Assert.Equal(before, File.ReadAllText(Path.Combine(output, "model.json")));
+    }
+
+    [Fact]
+    public void Train_OverwriteInAFolderLikeModels_ReplacesTheBundleAndKeepsTheCardAndSubFolders()
+    {
+        // models/ as shipped: a bundle, its card, and the bundle of an earlier tutorial run.
+        string models = _folder.File("models"), tutorial = Path.Combine(models, "sst2-tutorial");
+        Assert.Equal(0, Train(tutorial).ExitCode);
+        Assert.Equal(0, Train(_folder.File("shipped")).ExitCode);
+        foreach (string file in Directory.GetFiles(_folder.File("shipped")))
+            File.Move(file, Path.Combine(models, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(models, "MODEL_CARD.md"), "# card");
+        byte[] tutorialOnnx = File.ReadAllBytes(Path.Combine(tutorial, "sentiment.onnx"));
+
+        var refused = Train(models, "--seed", "3");
+        var result = Train(models, "--seed", "3", "--overwrite");
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("holds \"MODEL_CARD.md\"", refused.Errors);
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Equal(3, (int)Manifest(models)["training"]!["seed"]!);
+        Assert.Equal("# card", File.ReadAllText(Path.Combine(models, "MODEL_CARD.md")));
+        Assert.Equal(tutorialOnnx, File.ReadAllBytes(Path.Combine(tutorial, "sentiment.onnx")));
+        Assert.Equal(["MODEL_CARD.md", "model.json", "sentiment.onnx", "sst2-tutorial", "training-curve.png", "vocab.json"],
+            Directory.EnumerateFileSystemEntries(models).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["models", "shipped"], Directory.EnumerateFileSystemEntries(_folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(0, TrainerCli.Run("evaluate", "--model", models, "--data", TrainerCli.TestData("tiny-dev.csv")).ExitCode);
     }
 }

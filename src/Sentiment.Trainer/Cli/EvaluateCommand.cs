@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Sentiment.Inference;
 using Sentiment.Trainer.Data;
-using Sentiment.Trainer.Scoring;
+using Sentiment.Trainer.Evaluation;
 using static Sentiment.Trainer.Cli.Options;
 
 namespace Sentiment.Trainer.Cli;
@@ -16,8 +16,8 @@ internal static class EvaluateCommand
     {
         var model = Required("--model", "Model bundle folder (model.json, sentiment.onnx, vocab.json).");
         var data = Required("--data", "Labelled CSV file to score.");
-        var textColumn = WithDefault("--text-column", "Column holding the text.", "text");
-        var labelColumn = WithDefault("--label-column", "Column holding the label.", "label");
+        var textColumn = TextColumn();
+        var labelColumn = LabelColumn();
         var json = WithDefault("--json", "Print the report as JSON.", false);
         var threads = Threads();
         var command = new Command("evaluate", "Score a labelled CSV with a model bundle and print accuracy, macro-F1, per-class scores and the confusion matrix.")
@@ -30,7 +30,7 @@ internal static class EvaluateCommand
             using var scorer = new SentimentScorer(bundle, new ScorerOptions { IntraOpNumThreads = result.GetValue(threads) });
             string file = result.GetRequiredValue(data);
             var columns = new DataColumns(result.GetRequiredValue(textColumn), result.GetRequiredValue(labelColumn));
-            var rows = new DataReader(columns, console.Warn).Read([file]);
+            var rows = new DataReader(columns, console.Warn).Read([file]).NotEmpty(file, "no rows to score");
             var report = BundleEvaluation.Evaluate(scorer, rows);
             if (result.GetValue(json))
             {

@@ -38,6 +38,13 @@ internal static class Options
         return option;
     }
 
+    /// <summary><c>--text-column</c>, the same in every command.</summary>
+    public static Option<string> TextColumn() => WithDefault("--text-column", "Column holding the text.", "text");
+
+    /// <summary><c>--label-column</c>, the same in every command that reads labels.</summary>
+    public static Option<string> LabelColumn() => WithDefault("--label-column", "Column holding the label.", "label");
+
+    /// <summary>The one thread-count default of the trainer: every processor.</summary>
     public static Option<int> Threads() => AtLeast("--threads",
         "CPU threads for TorchSharp and ONNX Runtime; results repeat exactly only with the same count.",
         Environment.ProcessorCount, 1);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Sentiment.Inference;
-using Sentiment.Trainer.Scoring;
+using Sentiment.Trainer.Evaluation;
 using static Sentiment.Trainer.Cli.Options;
 
 namespace Sentiment.Trainer.Cli;
@@ -13,7 +13,7 @@ internal static class PredictCommand
         var model = Required("--model", "Model bundle folder (model.json, sentiment.onnx, vocab.json).");
         var input = Required("--input", "CSV file to score (any size; read as a stream).");
         var output = Required("--output", "CSV file to write: the input columns, predicted_label and p_<label> per class.");
-        var textColumn = WithDefault("--text-column", "Column holding the text.", "text");
+        var textColumn = TextColumn();
         var batchSize = AtLeast("--batch-size", "Texts scored per ONNX Runtime call.", 64, 1);
         var threads = Threads();
         var command = new Command("predict", "Score every row of a CSV with a model bundle.")
@@ -25,12 +25,13 @@ internal static class PredictCommand
             var bundle = ModelBundle.Load(result.GetRequiredValue(model));
             var options = new ScorerOptions { IntraOpNumThreads = result.GetValue(threads), MaxBatchSize = result.GetValue(batchSize) };
             using var scorer = new SentimentScorer(bundle, options);
-            var run = new CsvScoring(scorer, result.GetRequiredValue(textColumn), result.GetValue(batchSize));
+            var run = new CsvPrediction(scorer, result.GetRequiredValue(textColumn), result.GetValue(batchSize), console.Warn);
             string inputFile = result.GetRequiredValue(input), outputFile = result.GetRequiredValue(output);
-            int rows = console.Interactive
+            var (scored, empty) = console.Interactive
                 ? WorkProgress.Live($"scoring {Path.GetFileName(inputFile)}", report => run.Score(inputFile, outputFile, report))
                 : WorkProgress.Plain(console, $"scoring {inputFile}", report => run.Score(inputFile, outputFile, report));
-            console.Info($"Scored {rows} rows into {outputFile}.");
+            console.Info($"Scored {scored} rows into {outputFile}"
+                + (empty > 0 ? $"; {empty} row(s) with empty text written without a prediction." : "."));
         }));
         return command;
     }

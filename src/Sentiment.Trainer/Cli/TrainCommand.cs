@@ -9,6 +9,9 @@ namespace Sentiment.Trainer.Cli;
 /// <summary><c>train</c>: options and their defaults (the tutorial recipe).</summary>
 internal static class TrainCommand
 {
+    // Core's tokenizer defaults (Keras' rules with the tutorial's sizes), not a copy of them.
+    private static readonly TokenizerSettings TokenizerDefaults = new();
+
     public static Command Create(TrainerConsole console)
     {
         var data = new Option<string[]>("--data")
@@ -24,12 +27,17 @@ internal static class TrainCommand
         };
         var validFraction = Between("--valid-fraction", "Share of --data held out for validation when --valid is not given.", 0.1, 0.01, 0.9);
         var test = Optional("--test", "Test CSV, scored once at the end.");
-        var textColumn = WithDefault("--text-column", "Column holding the text.", "text");
-        var labelColumn = WithDefault("--label-column", "Column holding the label.", "label");
+        var textColumn = TextColumn();
+        var labelColumn = LabelColumn();
         var labels = Optional("--labels", "Comma-separated labels to keep, in output order (e.g. negative,positive); other rows are skipped.");
-        var numWords = AtLeast("--num-words", "Vocabulary size including padding: the most frequent num-words - 1 words are kept.", 2500, 2);
-        var maxLen = AtLeast("--max-len", "Most words fed to the model per text; longer texts keep their last words.", 200, 1);
+        var numWords = AtLeast("--num-words", "Vocabulary size including padding: the most frequent num-words - 1 words are kept.", TokenizerDefaults.NumWords, 2);
+        var maxLen = AtLeast("--max-len", "Most words fed to the model per text; longer texts keep their last words.", TokenizerDefaults.MaxLength, 1);
         var oovToken = Optional("--oov-token", "Map unknown words to this token (id 1) instead of dropping them.");
+        oovToken.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { Length: 0 })
+                result.AddError("--oov-token must be a non-empty word.");
+        });
         var embeddingDim = AtLeast("--embedding-dim", "Embedding width.", 128, 1);
         var lstmUnits = AtLeast("--lstm-units", "LSTM hidden size.", 196, 1);
         var dropout = Between("--dropout", "Share of embedding channels dropped per text in training.", 0.4, 0, 1);
@@ -42,30 +50,46 @@ internal static class TrainCommand
         var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
         var threads = Threads();
         var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
-        var version = WithDefault("--version", "Model version in model.json.", "1.0.0");
-        var output = Required("--output", "Bundle folder to write (replaced if it holds an earlier bundle).");
+        var version = Optional("--version", "Model version in model.json and X-Model-Version"
+            + " (default: 0.0.0-local.<UTC creation time>, e.g. 0.0.0-local.20261204T183000Z).");
+        var output = Required("--output", "Bundle folder to write: new or empty, or holding an earlier bundle with --overwrite.");
+        var overwrite = WithDefault("--overwrite", "Replace the files of an earlier bundle in --output; other files and folders are kept.", false);
 
         var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
         {
             data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken,
-            embeddingDim, lstmUnits, dropout, epochs, patience, batchSize, learningRate, learningRateDecay, clipNorm, seed, threads, name, version, output,
+            embeddingDim, lstmUnits, dropout, epochs, patience, batchSize, learningRate, learningRateDecay, clipNorm, seed, threads,
+            name, version, output, overwrite,
         };
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
             Data: result.GetRequiredValue(data),
-            Output: result.GetRequiredValue(output),
             Valid: result.GetValue(valid) is { Length: > 0 } validFiles ? validFiles : null,
             ValidFraction: result.GetValue(validFraction),
             Test: result.GetValue(test),
-            Columns: new DataColumns(result.GetRequiredValue(textColumn), result.GetRequiredValue(labelColumn)),
-            Tokenizer: new TokenizerSettings(result.GetValue(numWords), result.GetValue(maxLen), OovToken: result.GetValue(oovToken)),
+            Columns: new DataColumns(Text: result.GetRequiredValue(textColumn), Label: result.GetRequiredValue(labelColumn)),
+            Tokenizer: TokenizerDefaults with
+            {
+                NumWords = result.GetValue(numWords),
+                MaxLength = result.GetValue(maxLen),
+                OovToken = result.GetValue(oovToken),
+            },
             EmbeddingDim: result.GetValue(embeddingDim),
             LstmUnits: result.GetValue(lstmUnits),
-            Training: new TrainingSettings(result.GetValue(epochs), result.GetValue(patience), result.GetValue(batchSize),
-                result.GetValue(learningRate), result.GetValue(dropout), result.GetValue(seed), result.GetValue(threads),
-                result.GetValue(learningRateDecay), result.GetValue(clipNorm)),
+            Training: new TrainingSettings(
+                Epochs: result.GetValue(epochs),
+                Patience: result.GetValue(patience),
+                BatchSize: result.GetValue(batchSize),
+                LearningRate: result.GetValue(learningRate),
+                Dropout: result.GetValue(dropout),
+                Seed: result.GetValue(seed),
+                Threads: result.GetValue(threads),
+                LearningRateDecay: result.GetValue(learningRateDecay),
+                ClipNorm: result.GetValue(clipNorm)),
             Labels: ParseLabels(result.GetValue(labels)),
             Name: result.GetRequiredValue(name),
-            Version: result.GetRequiredValue(version)), console).Run()));
+            Version: result.GetValue(version),
+            Output: result.GetRequiredValue(output),
+            Overwrite: result.GetValue(overwrite)), console).Run()));
         return command;
     }
 
@@ -75,7 +99,7 @@ internal static class TrainCommand
             return null;
         string[] list = labels.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (list.Length < 2 || list.Distinct().Count() != list.Length)
-            throw new Output.TrainerException($"--labels needs two or more distinct labels, got \"{labels}\".");
+            throw new TrainerException($"--labels needs two or more distinct labels, got \"{labels}\".");
         return list;
     }
 }

@@ -8,7 +8,7 @@ internal static class TrainingRecord
 {
     public static JsonObject Create(TrainOptions options, TrainingHistory history, double seconds)
     {
-        var settings = options.TrainingOrDefault;
+        var settings = options.Training;
         return new JsonObject
         {
             ["data"] = new JsonArray([.. options.Data.Select(ShortName)]),
@@ -16,8 +16,8 @@ internal static class TrainingRecord
                 ? $"{settings.Seed}-seeded {options.ValidFraction:0.###} of data"
                 : new JsonArray([.. options.Valid.Select(ShortName)]),
             ["test"] = options.Test is null ? null : ShortName(options.Test),
-            ["textColumn"] = options.ColumnsOrDefault.Text,
-            ["labelColumn"] = options.ColumnsOrDefault.Label,
+            ["textColumn"] = options.Columns.Text,
+            ["labelColumn"] = options.Columns.Label,
             ["labelFilter"] = options.Labels is null ? null : new JsonArray([.. options.Labels.Select(l => (JsonNode?)l)]),
             ["embeddingDim"] = options.EmbeddingDim,
             ["lstmUnits"] = options.LstmUnits,

@@ -1,16 +1,16 @@
 namespace Sentiment.Trainer.Training;
 
-/// <summary>Optimisation settings; the defaults are the tutorial recipe.</summary>
+/// <summary>Optimisation settings; their defaults (the tutorial recipe) are the <c>train</c> command's.</summary>
 internal sealed record TrainingSettings(
-    int Epochs = 5,
-    int Patience = 2,
-    int BatchSize = 32,
-    double LearningRate = 0.001,
-    double Dropout = 0.4,
-    int Seed = 42,
-    int Threads = 2,
-    double LearningRateDecay = 1.0,
-    double ClipNorm = 0)
+    int Epochs,
+    int Patience,
+    int BatchSize,
+    double LearningRate,
+    double Dropout,
+    int Seed,
+    int Threads,
+    double LearningRateDecay,
+    double ClipNorm)
 {
     /// <summary>Adam's rate in <paramref name="epoch"/> (1-based): the start rate, times the decay once per epoch after the first.</summary>
     public double LearningRateAt(int epoch) => LearningRate * Math.Pow(LearningRateDecay, epoch - 1);

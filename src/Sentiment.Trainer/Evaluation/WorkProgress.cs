@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Spectre.Console;
 
-namespace Sentiment.Trainer.Scoring;
+namespace Sentiment.Trainer.Evaluation;
 
 /// <summary>Progress of a long job that reports the share done (0..1): a live bar, or a plain line now and then.</summary>
 internal static class WorkProgress

@@ -2,7 +2,7 @@ using Sentiment.Core;
 using Sentiment.Inference;
 using Sentiment.Trainer.Data;
 
-namespace Sentiment.Trainer.Scoring;
+namespace Sentiment.Trainer.Evaluation;
 
 /// <summary>Scores labelled rows through the exported bundle with the API's scorer, so figures match serving.</summary>
 internal static class BundleEvaluation

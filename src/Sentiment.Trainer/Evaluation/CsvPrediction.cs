@@ -2,21 +2,25 @@ using System.Globalization;
 using System.Text;
 using Sentiment.Core;
 using Sentiment.Inference;
-using Sentiment.Trainer.Output;
+using Sentiment.Trainer.Data;
 
-namespace Sentiment.Trainer.Scoring;
+namespace Sentiment.Trainer.Evaluation;
 
 /// <summary>
 /// Streams a CSV through the scorer in batches and writes each row back with the predicted label
-/// and one probability column per class. Writes a temporary file and moves it into place at the end.
+/// and one probability column per class. A row with empty text is written with those columns empty,
+/// so the output keeps every input row. Writes a temporary file and moves it into place at the end.
 /// </summary>
-internal sealed class CsvScoring(SentimentScorer scorer, string textColumn, int batchSize)
+internal sealed class CsvPrediction(SentimentScorer scorer, string textColumn, int batchSize, Action<string> warn)
 {
-    /// <summary>Scores every row; <paramref name="progress"/> gets the share of lines read. Returns the row count.</summary>
-    public int Score(string input, string output, Action<double> progress)
+    /// <summary>Scores every row; <paramref name="progress"/> gets the share of lines read.</summary>
+    /// <returns>The rows scored, and the rows with empty text written without a prediction.</returns>
+    public (int Scored, int Empty) Score(string input, string output, Action<double> progress)
     {
+        CheckOutput(output);
         int totalLines = Math.Max(1, CountLines(input));
         using var reader = LabeledCsvReader.Open(input, textColumn, labelRequired: false);
+        var empty = new EmptyTextRows(input);
         string partial = $"{output}.partial"; // replaced if a killed run left one
         int rows = 0;
         try
@@ -25,12 +29,12 @@ internal sealed class CsvScoring(SentimentScorer scorer, string textColumn, int 
             {
                 var labels = scorer.Bundle.Labels;
                 WriteLine(writer, [.. reader.Header, "predicted_label", .. labels.Select(label => $"p_{label}")]);
-                var batch = new List<(string[] Fields, string Text)>(batchSize);
+                var batch = new List<(string[] Fields, string? Text)>(batchSize);
                 while (true)
                 {
                     bool more = reader.Read();
                     if (more)
-                        batch.Add(([.. reader.Fields], reader.Text));
+                        batch.Add(([.. reader.Fields], empty.Check(reader.Text, reader.Line) ? null : reader.Text));
                     if (batch.Count == batchSize || (!more && batch.Count > 0))
                     {
                         WriteBatch(writer, batch);
@@ -43,22 +47,43 @@ internal sealed class CsvScoring(SentimentScorer scorer, string textColumn, int 
                 }
             }
             File.Move(partial, output, overwrite: true);
-            return rows;
+            empty.Warn(warn, "did not score");
+            return (rows - empty.Count, empty.Count);
         }
         finally
         {
-            File.Delete(partial); // gone already after a successful move
+            if (File.Exists(partial)) // gone already after a successful move
+                File.Delete(partial);
         }
     }
 
-    private void WriteBatch(TextWriter writer, List<(string[] Fields, string Text)> batch)
+    // Rows without text get empty prediction columns and never reach the scorer.
+    private void WriteBatch(TextWriter writer, List<(string[] Fields, string? Text)> batch)
     {
-        Prediction[] predictions = scorer.Predict([.. batch.Select(row => row.Text)]);
-        for (int i = 0; i < batch.Count; i++)
+        string[] texts = [.. batch.Select(row => row.Text).OfType<string>()];
+        Prediction[] predictions = texts.Length == 0 ? [] : scorer.Predict(texts);
+        string[] noPrediction = [.. Enumerable.Repeat("", 1 + scorer.Classes)];
+        int next = 0;
+        foreach (var (fields, text) in batch)
         {
-            var p = predictions[i];
-            WriteLine(writer, [.. batch[i].Fields, p.Label, .. p.Probabilities.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))]);
+            if (text is null)
+            {
+                WriteLine(writer, [.. fields, .. noPrediction]);
+                continue;
+            }
+            var p = predictions[next++];
+            WriteLine(writer, [.. fields, p.Label, .. p.Probabilities.Select(v => v.ToString("0.######", CultureInfo.InvariantCulture))]);
         }
+    }
+
+    // Says what is wrong with the output path before any scoring, in one line.
+    private static void CheckOutput(string output)
+    {
+        if (Directory.Exists(output))
+            throw new TrainerException($"{output}: is a folder; --output must name a file.");
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(output));
+        if (folder is not null && !Directory.Exists(folder))
+            throw new TrainerException($"{output}: cannot be written: the folder {folder} does not exist.");
     }
 
     private static StreamWriter OpenWriter(string partial, string output)
