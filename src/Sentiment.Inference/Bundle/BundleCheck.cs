@@ -27,7 +27,7 @@ internal static class BundleCheck
         CheckTensor(onnxPath, graph.Input, onnx.InputIds, DataType.Int64, rank: 2, "input");
         CheckTensor(onnxPath, graph.Input, onnx.InputLengths, DataType.Int32, rank: 1, "input");
         var classes = CheckTensor(onnxPath, graph.Output, onnx.Output, DataType.Float, rank: 2, "output")[1];
-        if (classes.ValueCase == TensorShapeProto.Types.Dimension.ValueOneofCase.DimValue && classes.DimValue != manifest.Labels.Count)
+        if (classes.HasDimValue && classes.DimValue != manifest.Labels.Count)
             Fail($"output '{onnx.Output}' has {classes.DimValue} classes but model.json lists {manifest.Labels.Count} labels.");
 
         var gather = graph.Node.FirstOrDefault(n => n.OpType == "Gather" && n.Input.Count == 2 && n.Input[1] == onnx.InputIds);
