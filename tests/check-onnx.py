@@ -2,7 +2,10 @@
 """Runs onnx.checker.check_model(full_check=True) on each ONNX file given; exits 1 if any fails."""
 import sys
 
-import onnx
+try:
+    import onnx
+except ImportError:  # Debian's python3-onnx installs for /usr/bin/python3 only
+    sys.exit(f"check-onnx.py: {sys.executable} has no 'onnx' module; install python3-onnx and run /usr/bin/python3")
 
 
 def main(paths):

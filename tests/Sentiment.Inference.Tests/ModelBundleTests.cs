@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Sentiment.Inference.Onnx;
 
 namespace Sentiment.Inference.Tests;
 
@@ -60,6 +62,26 @@ public class ModelBundleTests
         bundle.Replace("sentiment.onnx", truncate ? onnx[..(onnx.Length / 2)] : "this is not an ONNX model"u8.ToArray(), "onnx");
 
         AssertRefused(bundle, "sentiment.onnx", "ONNX");
+    }
+
+    [Fact]
+    public void Load_OnnxModelWithoutGraph_IsRefused()
+    {
+        using var bundle = new BundleCopy();
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(bundle.File("sentiment.onnx")));
+        model.Graph = null;
+        bundle.Replace("sentiment.onnx", model.ToByteArray(), "onnx");
+
+        AssertRefused(bundle, "sentiment.onnx", "no ONNX graph");
+    }
+
+    [Fact]
+    public void Load_EmbeddingWidthDisagreesWithManifest_IsRefused()
+    {
+        using var bundle = new BundleCopy();
+        bundle.EditManifest(m => m["architecture"]!["embeddingDim"] = 16);
+
+        AssertRefused(bundle, "sentiment.onnx", "embedding is 8 wide but model.json says architecture.embeddingDim is 16");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Google.Protobuf;
 using Sentiment.Core;
+using Sentiment.Inference.Onnx;
 
 namespace Sentiment.Inference.Tests;
 
@@ -19,7 +21,9 @@ public sealed class SentimentScorerTests : IDisposable
         var prediction = _scorer.Predict(text);
 
         Assert.Equal(label, prediction.Label);
+        Assert.Equal(label, _bundle.Labels[prediction.LabelIndex]);
         Assert.Equal(prediction.Probabilities.Max(), prediction.Confidence);
+        Assert.Equal(prediction.Confidence, prediction.Probabilities[prediction.LabelIndex]);
         Assert.Equal(1f, prediction.Probabilities.Sum(), 1e-5f);
     }
 
@@ -113,5 +117,29 @@ public sealed class SentimentScorerTests : IDisposable
             Enumerable.Range(0, 50).Select(_ => _scorer.Predict("great film but boring ending").Probabilities).ToList())));
 
         Assert.All(results.SelectMany(r => r), p => Assert.Equal(expected, p));
+    }
+
+    [Fact]
+    public void WarmUpText_HasTheBundlesMaximumLength()
+    {
+        var text = SentimentScorer.WarmUpText(_bundle);
+
+        Assert.Equal(_bundle.Manifest.Tokenizer.MaxLength, text.Ids.Length);
+    }
+
+    [Fact]
+    public void Constructor_GraphThatCannotScoreTheLongestText_IsRefusedAtWarmUp()
+    {
+        using var copy = new BundleCopy();
+        var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(copy.File(BundleWriter.OnnxFile)));
+        var seq = model.Graph.Input.Single(i => i.Name == LstmGraph.InputIds).Type.TensorType.Shape.Dim[1];
+        seq.DimValue = 1; // takes one-word texts only, so only a warm-up at the maximum length fails
+        copy.Replace(BundleWriter.OnnxFile, model.ToByteArray(), "onnx");
+        var bundle = ModelBundle.Load(copy.Path);
+
+        var error = Assert.Throws<ModelBundleException>(() => new SentimentScorer(bundle));
+
+        Assert.Equal(bundle.OnnxPath, error.File);
+        Assert.Contains("ONNX Runtime cannot use the model", error.Message);
     }
 }

@@ -15,9 +15,6 @@ public sealed class ModelOptions
     [Range(1, 64)]
     public int IntraOpNumThreads { get; set; } = 1;
 
-    [Range(1, 64)]
-    public int InterOpNumThreads { get; set; } = 1;
-
     /// <summary>
     /// The bundle folder. The content root is the working folder: /app in the container, the
     /// project folder under <c>dotnet run</c> (where appsettings.Development.json points at the

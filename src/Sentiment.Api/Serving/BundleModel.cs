@@ -54,10 +54,8 @@ internal sealed class BundleModel(
             scorer = new SentimentScorer(bundle, new ScorerOptions
             {
                 IntraOpNumThreads = options.IntraOpNumThreads,
-                InterOpNumThreads = options.InterOpNumThreads,
                 MaxBatchSize = batchingOptions.Value.MaxInferenceBatch,
             });
-            scorer.Predict("warm-up: the model answers before the service says it is ready");
             var served = new ServedModel(bundle.Manifest);
             var run = scorer;
             var batcher = new MicroBatcher<Prediction>(

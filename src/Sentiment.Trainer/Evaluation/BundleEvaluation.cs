@@ -13,7 +13,7 @@ internal static class BundleEvaluation
         TrainingData.CheckLabels(rows, labels);
         Prediction[] predictions = scorer.Predict([.. rows.Rows.Select(row => row.Text)]);
         int[] truth = [.. rows.Rows.Select(row => LabelIndex.Of(labels, row.Label))];
-        int[] predicted = [.. predictions.Select(prediction => LabelIndex.Of(labels, prediction.Label))];
+        int[] predicted = [.. predictions.Select(prediction => prediction.LabelIndex)];
         return ClassificationReport.Compute(truth, predicted, labels);
     }
 }

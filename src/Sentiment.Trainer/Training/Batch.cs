@@ -1,6 +1,8 @@
+using Sentiment.Inference;
+
 namespace Sentiment.Trainer.Training;
 
-/// <summary>Rows of one step as flat arrays, padded to the batch's own longest text.</summary>
+/// <summary>Rows of one step as flat arrays, packed as the scorer packs them, to the batch's own longest text.</summary>
 internal sealed class Batch
 {
     private Batch(int[] rows, int width, long[] ids, long[] lengths, long[] labels)
@@ -22,16 +24,13 @@ internal sealed class Batch
 
     public static Batch Create(EncodedSplit split, int[] rows)
     {
-        int width = rows.Max(row => split.Ids[row].Length);
-        var ids = new long[rows.Length * width]; // zeros after each text are the padding
+        int width = rows.Max(row => ModelInput.Length(split.Ids[row].Length));
+        var ids = new long[rows.Length * width];
         var lengths = new long[rows.Length];
         var labels = new long[rows.Length];
         for (int i = 0; i < rows.Length; i++)
         {
-            int[] text = split.Ids[rows[i]];
-            for (int t = 0; t < text.Length; t++)
-                ids[i * width + t] = text[t];
-            lengths[i] = text.Length;
+            lengths[i] = ModelInput.PackRow(split.Ids[rows[i]], ids.AsSpan(i * width, width));
             labels[i] = split.Labels[rows[i]];
         }
         return new Batch(rows, width, ids, lengths, labels);

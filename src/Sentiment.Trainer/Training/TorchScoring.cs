@@ -1,3 +1,4 @@
+using Sentiment.Inference;
 using Sentiment.Trainer.Model;
 using static TorchSharp.torch;
 
@@ -36,13 +37,7 @@ internal static class TorchScoring
     {
         var predicted = new int[probabilities.Length / classes];
         for (int row = 0; row < predicted.Length; row++)
-        {
-            for (int c = 1; c < classes; c++)
-            {
-                if (probabilities[row * classes + c] > probabilities[row * classes + predicted[row]])
-                    predicted[row] = c;
-            }
-        }
+            predicted[row] = Prediction.ArgMax(probabilities.AsSpan(row * classes, classes));
         return predicted;
     }
 }

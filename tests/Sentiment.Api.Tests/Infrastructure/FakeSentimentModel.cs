@@ -29,6 +29,6 @@ public sealed class FakeSentimentModel : ISentimentModel
         float positive = text.Length % 10 / 10f + 0.05f;
         float[] probabilities = [1 - positive, positive];
         string label = positive > 0.5f ? "positive" : "negative";
-        return new Prediction(label, Math.Max(positive, 1 - positive), probabilities, text.Length, text.Length / 2, false);
+        return new Prediction(positive > 0.5f ? 1 : 0, label, Math.Max(positive, 1 - positive), probabilities, text.Length, text.Length / 2, false);
     }
 }

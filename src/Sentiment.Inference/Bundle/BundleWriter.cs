@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Google.Protobuf;
 using Sentiment.Core;
 
 namespace Sentiment.Inference;
@@ -34,27 +35,25 @@ public static class BundleWriter
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(weights);
         details ??= new BundleDetails();
-        if (weights.EmbeddingRows != vocabulary.EmbeddingRows)
-            throw new ArgumentException(
-                $"The embedding has {weights.EmbeddingRows} rows but the vocabulary needs {vocabulary.EmbeddingRows}.", nameof(weights));
+        if (BundleCheck.EmbeddingRowsProblem(weights.EmbeddingRows, vocabulary) is { } problem)
+            throw new ArgumentException($"The {problem}", nameof(weights));
 
-        var onnx = new MemoryStream();
-        OnnxModelWriter.Write(onnx, weights, labels);
+        byte[] onnx = LstmGraph.Build(weights, labels).ToByteArray();
         var vocab = new MemoryStream();
         vocabulary.Save(vocab);
 
         var manifest = new ModelManifest(
             ModelManifest.CurrentFormatVersion, details.Name, details.Version, details.CreatedUtc ?? DateTimeOffset.UtcNow,
             [.. labels], vocabulary.Settings,
-            new OnnxInfo(OnnxFile, Sha256.Hex(onnx.GetBuffer().AsSpan(0, (int)onnx.Length)), OnnxModelWriter.Opset,
-                OnnxModelWriter.InputIds, OnnxModelWriter.InputLengths, OnnxModelWriter.Output),
+            new OnnxInfo(OnnxFile, Sha256.Hex(onnx), LstmGraph.Opset,
+                LstmGraph.InputIds, LstmGraph.InputLengths, LstmGraph.Output),
             new VocabularyInfo(VocabularyFile, Sha256.Hex(vocab.GetBuffer().AsSpan(0, (int)vocab.Length)), vocabulary.Words.Count),
             new ArchitectureInfo(weights.EmbeddingRows, weights.EmbeddingDim, weights.Hidden, weights.Classes),
             details.Training, details.Data, details.Metrics);
         manifest.Validate();
 
         Directory.CreateDirectory(directory);
-        File.WriteAllBytes(Path.Combine(directory, OnnxFile), onnx.ToArray());
+        File.WriteAllBytes(Path.Combine(directory, OnnxFile), onnx);
         File.WriteAllBytes(Path.Combine(directory, VocabularyFile), vocab.ToArray());
         manifest.Save(Path.Combine(directory, ModelManifest.FileName));
         return manifest;

@@ -14,40 +14,46 @@ public sealed class SentimentScorer : IDisposable
 {
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
+    private readonly RunOptions _runOptions;
     private readonly string[] _inputNames;
     private readonly string[] _outputNames;
     private readonly int _maxBatchSize;
 
-    /// <summary>Creates the session and runs one warm-up prediction.</summary>
+    /// <summary>Creates the session and runs the one warm-up prediction, at the bundle's maximum length.</summary>
     /// <exception cref="ModelBundleException">ONNX Runtime cannot load or run the graph.</exception>
     public SentimentScorer(ModelBundle bundle, ScorerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bundle);
         options ??= new ScorerOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpNumThreads, 0);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.InterOpNumThreads, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         Bundle = bundle;
         _maxBatchSize = options.MaxBatchSize;
         _inputNames = [bundle.Manifest.Onnx.InputIds, bundle.Manifest.Onnx.InputLengths];
         _outputNames = [bundle.Manifest.Onnx.Output];
-        _sessionOptions = new SessionOptions
-        {
-            IntraOpNumThreads = options.IntraOpNumThreads,
-            InterOpNumThreads = options.InterOpNumThreads,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
-            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-        };
         try
         {
+            // The graph is a chain of nodes, so they run one after another and inter-op threads would idle.
+            _sessionOptions = new SessionOptions
+            {
+                IntraOpNumThreads = options.IntraOpNumThreads,
+                ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+                GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            };
+            _runOptions = new RunOptions();
             _session = new InferenceSession(bundle.OnnxPath, _sessionOptions);
-            Predict(string.Empty); // warm-up: fails here rather than on the first request
+            // Fails here rather than on the first request, and sizes ORT's buffers for the longest text.
+            Score([WarmUpText(bundle)], new float[Classes]);
         }
         catch (OnnxRuntimeException e)
         {
             Dispose();
             throw new ModelBundleException(bundle.OnnxPath, $"ONNX Runtime cannot use the model: {e.Message}", e);
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
     }
 
@@ -59,7 +65,7 @@ public sealed class SentimentScorer : IDisposable
 
     /// <summary>
     /// Writes <c>batch.Length * Classes</c> probabilities, row by row. A text without ids is scored as
-    /// a single padding token (ids [0], length 1).
+    /// a single padding token (see <see cref="ModelInput"/>).
     /// </summary>
     public void Score(ReadOnlySpan<EncodedText> batch, Span<float> probabilities)
     {
@@ -67,15 +73,16 @@ public sealed class SentimentScorer : IDisposable
         if (rows == 0)
             return;
         ArgumentOutOfRangeException.ThrowIfLessThan(probabilities.Length, rows * Classes, nameof(probabilities));
-        int width = 1;
+        int width = 0;
         foreach (var text in batch)
-            width = Math.Max(width, text.Ids.Length);
+            width = Math.Max(width, ModelInput.Length(text.Ids.Length));
 
         long[] ids = ArrayPool<long>.Shared.Rent(rows * width);
         int[] lengths = ArrayPool<int>.Shared.Rent(rows);
         try
         {
-            Pack(batch, ids.AsSpan(0, rows * width), lengths.AsSpan(0, rows), width);
+            for (int row = 0; row < rows; row++)
+                lengths[row] = ModelInput.PackRow(batch[row].Ids, ids.AsSpan(row * width, width));
             using var idsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
                 ids.AsMemory(0, rows * width), [rows, width]);
             using var lengthsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
@@ -116,33 +123,22 @@ public sealed class SentimentScorer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        // Null only when the constructor failed half-way and disposes what it had made.
         _session?.Dispose();
-        _runOptions.Dispose();
-        _sessionOptions.Dispose();
+        _runOptions?.Dispose();
+        _sessionOptions?.Dispose();
     }
 
-    // Right-pads each row with id 0; an empty text becomes the single padding token.
-    private static void Pack(ReadOnlySpan<EncodedText> batch, Span<long> ids, Span<int> lengths, int width)
+    /// <summary>A text of the bundle's maximum length, the longest the encoder ever gives.</summary>
+    internal static EncodedText WarmUpText(ModelBundle bundle)
     {
-        ids.Clear();
-        for (int row = 0; row < batch.Length; row++)
-        {
-            int[] textIds = batch[row].Ids;
-            Span<long> target = ids.Slice(row * width, width);
-            for (int i = 0; i < textIds.Length; i++)
-                target[i] = textIds[i];
-            lengths[row] = Math.Max(1, textIds.Length);
-        }
+        int maxLength = bundle.Manifest.Tokenizer.MaxLength;
+        return new EncodedText(new int[maxLength], maxLength, maxLength, false);
     }
 
     private Prediction ToPrediction(EncodedText text, ReadOnlySpan<float> row)
     {
-        int best = 0;
-        for (int i = 1; i < row.Length; i++)
-        {
-            if (row[i] > row[best])
-                best = i;
-        }
-        return new Prediction(Bundle.Labels[best], row[best], row.ToArray(), text.TotalTokens, text.KnownTokens, text.Truncated);
+        int best = Prediction.ArgMax(row);
+        return new Prediction(best, Bundle.Labels[best], row[best], row.ToArray(), text.TotalTokens, text.KnownTokens, text.Truncated);
     }
 }

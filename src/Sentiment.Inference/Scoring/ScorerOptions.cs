@@ -6,9 +6,6 @@ public sealed class ScorerOptions
     /// <summary>Threads one inference may use; measure before raising it.</summary>
     public int IntraOpNumThreads { get; set; } = 1;
 
-    /// <summary>Threads for running independent graph nodes in parallel (this graph is a chain).</summary>
-    public int InterOpNumThreads { get; set; } = 1;
-
     /// <summary>Most texts <see cref="SentimentScorer.Predict(IReadOnlyList{string})"/> sends to the model at once.</summary>
     public int MaxBatchSize { get; set; } = 64;
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Sentiment.Core;
+using Sentiment.Inference.Onnx;
 
 namespace Sentiment.Inference;
 
@@ -54,8 +55,8 @@ public sealed class ModelBundle
                 $"holds {vocabulary.Words.Count} words but model.json says vocabulary.size is {manifest.Vocabulary.Size}.");
 
         byte[] onnxBytes = ReadFile(onnxPath, manifest.Onnx.Sha256);
-        var graph = Guard(onnxPath, () => OnnxGraphReader.Read(onnxBytes));
-        OnnxBundleCheck.Check(onnxPath, graph, manifest, vocabulary);
+        var model = Guard(onnxPath, () => ModelProto.Parser.ParseFrom(onnxBytes));
+        BundleCheck.Check(onnxPath, model, manifest, vocabulary);
 
         return new ModelBundle(directory, manifest, new TextEncoder(vocabulary, manifest.Tokenizer));
     }

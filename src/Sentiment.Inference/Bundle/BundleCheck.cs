@@ -1,0 +1,63 @@
+using Sentiment.Core;
+using Sentiment.Inference.Onnx;
+using static Sentiment.Inference.Onnx.TensorProto.Types;
+
+namespace Sentiment.Inference;
+
+/// <summary>Checks an ONNX graph against the manifest and vocabulary it ships with, without ONNX Runtime.</summary>
+internal static class BundleCheck
+{
+    /// <summary>
+    /// Why an embedding of <paramref name="rows"/> rows does not fit <paramref name="vocabulary"/>
+    /// (one row per word plus padding row 0), or null when it fits.
+    /// </summary>
+    public static string? EmbeddingRowsProblem(long rows, Vocabulary vocabulary) => rows == vocabulary.EmbeddingRows
+        ? null
+        : $"embedding has {rows} rows but the vocabulary needs {vocabulary.EmbeddingRows} ({vocabulary.Words.Count} words + padding).";
+
+    public static void Check(string onnxPath, ModelProto model, ModelManifest manifest, Vocabulary vocabulary)
+    {
+        void Fail(string reason) => throw new ModelBundleException(onnxPath, reason);
+
+        var graph = model.Graph ?? throw new ModelBundleException(onnxPath, "the file holds no ONNX graph.");
+        long opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).FirstOrDefault();
+        var onnx = manifest.Onnx;
+        if (opset != onnx.Opset)
+            Fail($"uses opset {opset} but model.json says {onnx.Opset}.");
+        CheckTensor(onnxPath, graph.Input, onnx.InputIds, DataType.Int64, rank: 2, "input");
+        CheckTensor(onnxPath, graph.Input, onnx.InputLengths, DataType.Int32, rank: 1, "input");
+        var classes = CheckTensor(onnxPath, graph.Output, onnx.Output, DataType.Float, rank: 2, "output")[1];
+        if (classes.HasDimValue && classes.DimValue != manifest.Labels.Count)
+            Fail($"output '{onnx.Output}' has {classes.DimValue} classes but model.json lists {manifest.Labels.Count} labels.");
+
+        var gather = graph.Node.FirstOrDefault(n => n.OpType == "Gather" && n.Input.Count == 2 && n.Input[1] == onnx.InputIds);
+        var embedding = graph.Initializer.FirstOrDefault(t => t.Name == gather?.Input[0]);
+        if (embedding is null || embedding.Dims.Count != 2)
+        {
+            Fail($"has no embedding: a Gather of a 2-D initializer by '{onnx.InputIds}'.");
+            return;
+        }
+        // The manifest's architecture was checked against the vocabulary size when it was loaded.
+        if (EmbeddingRowsProblem(embedding.Dims[0], vocabulary) is { } problem)
+            Fail(problem);
+        if (embedding.Dims[1] != manifest.Architecture.EmbeddingDim)
+            Fail($"embedding is {embedding.Dims[1]} wide but model.json says architecture.embeddingDim is {manifest.Architecture.EmbeddingDim}.");
+    }
+
+    private static IList<TensorShapeProto.Types.Dimension> CheckTensor(
+        string onnxPath, IList<ValueInfoProto> tensors, string name, DataType elementType, int rank, string kind)
+    {
+        var tensor = tensors.FirstOrDefault(t => t.Name == name)
+            ?? throw new ModelBundleException(onnxPath,
+                $"has no {kind} '{name}' (has {string.Join(", ", tensors.Select(t => $"'{t.Name}'"))}).");
+        var type = tensor.Type?.TensorType;
+        var dims = type?.Shape?.Dim ?? [];
+        if (type?.ElemType != (int)elementType || dims.Count != rank)
+            throw new ModelBundleException(onnxPath,
+                $"{kind} '{name}' is {TypeName(type?.ElemType ?? 0)} with {dims.Count} dims; expected {TypeName((int)elementType)} with {rank}.");
+        return dims;
+    }
+
+    internal static string TypeName(int dataType) =>
+        Enum.IsDefined((DataType)dataType) ? ((DataType)dataType).ToString().ToLowerInvariant() : $"type {dataType}";
+}
