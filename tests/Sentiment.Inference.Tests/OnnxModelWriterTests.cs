@@ -1,4 +1,4 @@
-using Sentiment.Tests.Shared;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
