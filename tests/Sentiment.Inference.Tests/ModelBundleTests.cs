@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
@@ -7,7 +8,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_TinyBundle_ExposesManifestEncoderAndPaths()
     {
-        var bundle = ModelBundle.Load(TinyBundleTests.CommittedDirectory);
+        var bundle = ModelBundle.Load(TinyBundleFiles.Committed);
 
         Assert.Equal(["negative", "positive"], bundle.Labels);
         Assert.Equal(50, bundle.Encoder.Vocabulary.Words.Count);
@@ -33,7 +34,7 @@ public class ModelBundleTests
     [InlineData("sentiment.onnx")]
     public void Load_MissingFile_NamesIt(string file)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         File.Delete(bundle.File(file));
 
         AssertRefused(bundle, file, "missing");
@@ -44,7 +45,7 @@ public class ModelBundleTests
     [InlineData("sentiment.onnx")]
     public void Load_FileChangedAfterExport_FailsTheHashCheck(string file)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         File.AppendAllText(bundle.File(file), " ");
 
         AssertRefused(bundle, file, "SHA-256");
@@ -55,7 +56,7 @@ public class ModelBundleTests
     [InlineData(true)]
     public void Load_CorruptOnnx_IsRefused(bool truncate)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         byte[] onnx = File.ReadAllBytes(bundle.File("sentiment.onnx"));
         bundle.Replace("sentiment.onnx", truncate ? onnx[..(onnx.Length / 2)] : "this is not an ONNX model"u8.ToArray(), "onnx");
 
@@ -65,7 +66,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_VocabularySmallerThanEmbedding_IsRefused()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         var words = JsonNode.Parse(File.ReadAllText(bundle.File("vocab.json")))!.AsArray();
         words.RemoveAt(words.Count - 1);
         bundle.Replace("vocab.json", System.Text.Encoding.UTF8.GetBytes(words.ToJsonString()), "vocabulary");
@@ -77,7 +78,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_VocabularySizeDisagreesWithManifest_NamesTheVocabulary()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         ClaimOneWordFewer(bundle);
 
         AssertRefused(bundle, "vocab.json", "50 words");
@@ -86,7 +87,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_MoreLabelsThanOutputs_IsRefused()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m =>
         {
             m["labels"] = new JsonArray("negative", "neutral", "positive");
@@ -99,7 +100,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_LabelsDisagreeWithClasses_NamesTheManifest()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m => m["labels"] = new JsonArray("negative", "neutral", "positive"));
 
         AssertRefused(bundle, "model.json", "classes");
@@ -111,7 +112,7 @@ public class ModelBundleTests
     [InlineData("file", "../sentiment.onnx", "plain file name")]
     public void Load_ManifestNamesWhatTheGraphLacks_IsRefused(string field, string value, string reason)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m => m["onnx"]![field] = value);
 
         AssertRefused(bundle, field == "file" ? "model.json" : "sentiment.onnx", reason);
@@ -120,19 +121,19 @@ public class ModelBundleTests
     [Fact]
     public void Load_ManifestIsNotJson_NamesIt()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         File.WriteAllText(bundle.File("model.json"), "{ not json");
 
         AssertRefused(bundle, "model.json", "not a valid manifest");
     }
 
-    private static void ClaimOneWordFewer(BundleCopy bundle) => bundle.EditManifest(m =>
+    private static void ClaimOneWordFewer(TinyBundleFiles bundle) => bundle.EditManifest(m =>
     {
         m["vocabulary"]!["size"] = 49;
         m["architecture"]!["embeddingRows"] = 50;
     });
 
-    private static void AssertRefused(BundleCopy bundle, string file, string reason)
+    private static void AssertRefused(TinyBundleFiles bundle, string file, string reason)
     {
         var error = Assert.Throws<ModelBundleException>(() => ModelBundle.Load(bundle.Path));
         Assert.Equal(bundle.File(file), error.File);

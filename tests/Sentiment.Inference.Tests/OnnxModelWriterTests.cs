@@ -47,7 +47,7 @@ public class OnnxModelWriterTests
     public void TinyBundleGraph_PassesTheOnnxChecker()
     {
         var (exitCode, output, error) = Python.Run(
-            [Path.Combine(AppContext.BaseDirectory, "check-onnx.py"), Path.Combine(TinyBundleTests.CommittedDirectory, "sentiment.onnx")], "");
+            [Path.Combine(AppContext.BaseDirectory, "check-onnx.py"), Path.Combine(TinyBundleFiles.Committed, "sentiment.onnx")], "");
 
         Assert.True(exitCode == 0, output + error);
     }

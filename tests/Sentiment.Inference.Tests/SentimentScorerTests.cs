@@ -1,10 +1,11 @@
 using Sentiment.Core;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
 public sealed class SentimentScorerTests : IDisposable
 {
-    private readonly ModelBundle _bundle = ModelBundle.Load(TinyBundleTests.CommittedDirectory);
+    private readonly ModelBundle _bundle = ModelBundle.Load(TinyBundleFiles.Committed);
     private readonly SentimentScorer _scorer;
 
     public SentimentScorerTests() => _scorer = new SentimentScorer(_bundle);
