@@ -1,5 +1,6 @@
 using Sentiment.Core;
 using Sentiment.Inference;
+using Sentiment.TestKit;
 using Sentiment.Trainer.Model;
 using Sentiment.Trainer.Training;
 using static TorchSharp.torch;
