@@ -1,3 +1,4 @@
+using Sentiment.TestKit;
 using System.CommandLine;
 using System.Text.Json;
 
@@ -41,7 +42,7 @@ public class BehaviourCommandTests
     public void Run_WithABrokenSuite_NamesTheSuiteFile()
     {
         using var folder = new TempFolder();
-        string suite = folder.Write("suite.json", SuiteTests.SuiteJson("""{ "name": "t", "type": "MFT", "templates": ["x"] }"""));
+        string suite = folder.File("suite.json", SuiteTests.SuiteJson("""{ "name": "t", "type": "MFT", "templates": ["x"] }"""));
         var (exitCode, _, errors) = Run("--model", TestFiles.TinyBundle, "--suite", suite);
 
         Assert.Equal(1, exitCode);

@@ -1,3 +1,4 @@
+using Sentiment.TestKit;
 namespace Sentiment.Behaviour.Tests;
 
 public class SuiteTests
@@ -44,7 +45,7 @@ public class SuiteTests
     public void Load_BrokenTest_FailsNamingTheFileAndTheRule(string test, string message)
     {
         using var folder = new TempFolder();
-        string path = folder.Write("suite.json", SuiteJson(test));
+        string path = folder.File("suite.json", SuiteJson(test));
         var e = Assert.Throws<SuiteException>(() => Suite.Load(path));
         Assert.StartsWith(path, e.Message);
         Assert.Contains(message, e.Message);
@@ -64,6 +65,6 @@ public class SuiteTests
     private static IReadOnlyList<BehaviourCase> Expand(string test)
     {
         using var folder = new TempFolder();
-        return SuiteExpansion.Expand(Suite.Load(folder.Write("suite.json", SuiteJson(test))));
+        return SuiteExpansion.Expand(Suite.Load(folder.File("suite.json", SuiteJson(test))));
     }
 }

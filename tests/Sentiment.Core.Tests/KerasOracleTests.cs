@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sentiment.Tests.Shared;
+using Sentiment.TestKit;
 
 namespace Sentiment.Core.Tests;
 

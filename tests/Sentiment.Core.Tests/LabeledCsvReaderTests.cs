@@ -1,5 +1,6 @@
 using System.Text;
 using Sentiment.Core;
+using Sentiment.TestKit;
 
 namespace Sentiment.Core.Tests;
 
@@ -66,19 +67,13 @@ public class LabeledCsvReaderTests
     [InlineData(false)]
     public void Open_FileWithOrWithoutBom_ReadsHeader(bool bom)
     {
-        string path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllText(path, "text,label\nnaïve 😀,positive\n", new UTF8Encoding(bom));
-            using var reader = LabeledCsvReader.Open(path);
+        using var folder = new TempFolder();
+        string path = folder.File("data.csv");
+        File.WriteAllText(path, "text,label\nnaïve 😀,positive\n", new UTF8Encoding(bom));
+        using var reader = LabeledCsvReader.Open(path);
 
-            Assert.True(reader.Read());
-            Assert.Equal("naïve 😀", reader.Text);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        Assert.True(reader.Read());
+        Assert.Equal("naïve 😀", reader.Text);
     }
 
     [Fact]
@@ -134,23 +129,17 @@ public class LabeledCsvReaderTests
     [Fact]
     public void Read_InvalidUtf8_NamesLine()
     {
-        string path = Path.GetTempFileName();
-        try
-        {
-            File.WriteAllBytes(path, [.. "text,label\ngood,positive\nbad "u8, 0xff, .. ",negative\n"u8]);
+        using var folder = new TempFolder();
+        string path = folder.File("data.csv");
+        File.WriteAllBytes(path, [.. "text,label\ngood,positive\nbad "u8, 0xff, .. ",negative\n"u8]);
 
-            var error = Assert.Throws<DataFileException>(() =>
-            {
-                using var reader = LabeledCsvReader.Open(path);
-                while (reader.Read()) { }
-            });
-
-            Assert.Equal(3, error.Line);
-            Assert.Contains("UTF-8", error.Message);
-        }
-        finally
+        var error = Assert.Throws<DataFileException>(() =>
         {
-            File.Delete(path);
-        }
+            using var reader = LabeledCsvReader.Open(path);
+            while (reader.Read()) { }
+        });
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("UTF-8", error.Message);
     }
 }

@@ -1,4 +1,5 @@
 using Sentiment.Core;
+using Sentiment.TestKit;
 
 namespace Sentiment.Core.Tests;
 
@@ -50,17 +51,11 @@ public class ModelManifestTests
     {
         using var stream = new MemoryStream();
         Sample().Save(stream);
-        string path = Path.Combine(Path.GetTempPath(), $"manifest-{Guid.NewGuid():N}.json");
-        File.WriteAllText(path, System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace(find, replace));
-        try
-        {
-            var error = Assert.Throws<InvalidDataException>(() => ModelManifest.Load(path));
-            Assert.Contains(path, error.Message);
-            Assert.Contains(field, error.Message, StringComparison.OrdinalIgnoreCase);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var folder = new TempFolder();
+        string path = folder.File("model.json", System.Text.Encoding.UTF8.GetString(stream.ToArray()).Replace(find, replace));
+
+        var error = Assert.Throws<InvalidDataException>(() => ModelManifest.Load(path));
+        Assert.Contains(path, error.Message);
+        Assert.Contains(field, error.Message, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,3 +1,5 @@
+using Sentiment.TestKit;
+
 namespace Sentiment.Inference.Tests;
 
 public class BundleWriterTests
@@ -5,7 +7,7 @@ public class BundleWriterTests
     [Fact]
     public void Write_ThenLoad_GivesTheSameVocabularyAndHashes()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
 
         var written = TinyBundle.Write(folder.Path);
         var loaded = ModelBundle.Load(folder.Path);
@@ -19,7 +21,7 @@ public class BundleWriterTests
     [Fact]
     public void Write_EmbeddingRowsDifferentFromVocabulary_ThrowsAndWritesNothing()
     {
-        using var folder = new TempDirectory();
+        using var folder = new TempFolder();
         var weights = TinyBundle.Weights() with { EmbeddingRows = 50, Embedding = new float[50 * TinyBundle.EmbeddingDim] };
 
         Assert.Throws<ArgumentException>(() => BundleWriter.Write(folder.Path, TinyBundle.Vocabulary(), weights, TinyBundle.Labels));

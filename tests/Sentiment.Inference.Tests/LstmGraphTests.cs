@@ -1,6 +1,6 @@
 using Google.Protobuf;
 using Sentiment.Inference.Onnx;
-using Sentiment.Tests.Shared;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
@@ -78,7 +78,7 @@ public class LstmGraphTests
     public void TinyBundleGraph_PassesTheOnnxChecker()
     {
         var (exitCode, output, error) = Python.Run(
-            [Path.Combine(AppContext.BaseDirectory, "check-onnx.py"), Path.Combine(TinyBundleTests.CommittedDirectory, "sentiment.onnx")], "");
+            [Path.Combine(AppContext.BaseDirectory, "check-onnx.py"), Path.Combine(TinyBundleFiles.Committed, "sentiment.onnx")], "");
 
         Assert.True(exitCode == 0, output + error);
     }

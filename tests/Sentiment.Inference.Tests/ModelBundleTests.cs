@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Sentiment.Inference.Onnx;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
@@ -9,7 +10,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_TinyBundle_ExposesManifestEncoderAndPaths()
     {
-        var bundle = ModelBundle.Load(TinyBundleTests.CommittedDirectory);
+        var bundle = ModelBundle.Load(TinyBundleFiles.Committed);
 
         Assert.Equal(["negative", "positive"], bundle.Labels);
         Assert.Equal(50, bundle.Encoder.Vocabulary.Words.Count);
@@ -35,7 +36,7 @@ public class ModelBundleTests
     [InlineData("sentiment.onnx")]
     public void Load_MissingFile_NamesIt(string file)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         File.Delete(bundle.File(file));
 
         AssertRefused(bundle, file, "missing");
@@ -46,7 +47,7 @@ public class ModelBundleTests
     [InlineData("sentiment.onnx")]
     public void Load_FileChangedAfterExport_FailsTheHashCheck(string file)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         File.AppendAllText(bundle.File(file), " ");
 
         AssertRefused(bundle, file, "SHA-256");
@@ -57,7 +58,7 @@ public class ModelBundleTests
     [InlineData(true)]
     public void Load_CorruptOnnx_IsRefused(bool truncate)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         byte[] onnx = File.ReadAllBytes(bundle.File("sentiment.onnx"));
         bundle.Replace("sentiment.onnx", truncate ? onnx[..(onnx.Length / 2)] : "this is not an ONNX model"u8.ToArray(), "onnx");
 
@@ -67,7 +68,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_OnnxModelWithoutGraph_IsRefused()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(bundle.File("sentiment.onnx")));
         model.Graph = null;
         bundle.Replace("sentiment.onnx", model.ToByteArray(), "onnx");
@@ -78,7 +79,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_EmbeddingWidthDisagreesWithManifest_IsRefused()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m => m["architecture"]!["embeddingDim"] = 16);
 
         AssertRefused(bundle, "sentiment.onnx", "embedding is 8 wide but model.json says architecture.embeddingDim is 16");
@@ -87,7 +88,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_VocabularySmallerThanEmbedding_IsRefused()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         var words = JsonNode.Parse(File.ReadAllText(bundle.File("vocab.json")))!.AsArray();
         words.RemoveAt(words.Count - 1);
         bundle.Replace("vocab.json", System.Text.Encoding.UTF8.GetBytes(words.ToJsonString()), "vocabulary");
@@ -99,7 +100,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_VocabularySizeDisagreesWithManifest_NamesTheVocabulary()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         ClaimOneWordFewer(bundle);
 
         AssertRefused(bundle, "vocab.json", "50 words");
@@ -108,7 +109,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_MoreLabelsThanOutputs_IsRefused()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m =>
         {
             m["labels"] = new JsonArray("negative", "neutral", "positive");
@@ -121,7 +122,7 @@ public class ModelBundleTests
     [Fact]
     public void Load_LabelsDisagreeWithClasses_NamesTheManifest()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m => m["labels"] = new JsonArray("negative", "neutral", "positive"));
 
         AssertRefused(bundle, "model.json", "classes");
@@ -133,7 +134,7 @@ public class ModelBundleTests
     [InlineData("file", "../sentiment.onnx", "plain file name")]
     public void Load_ManifestNamesWhatTheGraphLacks_IsRefused(string field, string value, string reason)
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         bundle.EditManifest(m => m["onnx"]![field] = value);
 
         AssertRefused(bundle, field == "file" ? "model.json" : "sentiment.onnx", reason);
@@ -142,19 +143,19 @@ public class ModelBundleTests
     [Fact]
     public void Load_ManifestIsNotJson_NamesIt()
     {
-        using var bundle = new BundleCopy();
+        using var bundle = TinyBundleFiles.Copy();
         File.WriteAllText(bundle.File("model.json"), "{ not json");
 
         AssertRefused(bundle, "model.json", "not a valid manifest");
     }
 
-    private static void ClaimOneWordFewer(BundleCopy bundle) => bundle.EditManifest(m =>
+    private static void ClaimOneWordFewer(TinyBundleFiles bundle) => bundle.EditManifest(m =>
     {
         m["vocabulary"]!["size"] = 49;
         m["architecture"]!["embeddingRows"] = 50;
     });
 
-    private static void AssertRefused(BundleCopy bundle, string file, string reason)
+    private static void AssertRefused(TinyBundleFiles bundle, string file, string reason)
     {
         var error = Assert.Throws<ModelBundleException>(() => ModelBundle.Load(bundle.Path));
         Assert.Equal(bundle.File(file), error.File);

@@ -1,12 +1,13 @@
 using Google.Protobuf;
 using Sentiment.Core;
 using Sentiment.Inference.Onnx;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
 public sealed class SentimentScorerTests : IDisposable
 {
-    private readonly ModelBundle _bundle = ModelBundle.Load(TinyBundleTests.CommittedDirectory);
+    private readonly ModelBundle _bundle = ModelBundle.Load(TinyBundleFiles.Committed);
     private readonly SentimentScorer _scorer;
 
     public SentimentScorerTests() => _scorer = new SentimentScorer(_bundle);
@@ -130,7 +131,7 @@ public sealed class SentimentScorerTests : IDisposable
     [Fact]
     public void Constructor_GraphThatCannotScoreTheLongestText_IsRefusedAtWarmUp()
     {
-        using var copy = new BundleCopy();
+        using var copy = TinyBundleFiles.Copy();
         var model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(copy.File(BundleWriter.OnnxFile)));
         var seq = model.Graph.Input.Single(i => i.Name == LstmGraph.InputIds).Type.TensorType.Shape.Dim[1];
         seq.DimValue = 1; // takes one-word texts only, so only a warm-up at the maximum length fails

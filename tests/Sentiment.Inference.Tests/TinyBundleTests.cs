@@ -1,11 +1,10 @@
 using System.Reflection;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
 public class TinyBundleTests
 {
-    internal static string CommittedDirectory => Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-bundle");
-
     internal static readonly string[] Files = [BundleWriter.OnnxFile, BundleWriter.VocabularyFile, "model.json"];
 
     [Fact]
@@ -15,12 +14,12 @@ public class TinyBundleTests
         if (Environment.GetEnvironmentVariable("SENTIMENT_WRITE_TINY_BUNDLE") == "1")
             TinyBundle.Write(SourceDirectory());
 
-        using var generated = new TempDirectory();
+        using var generated = new TempFolder();
         TinyBundle.Write(generated.Path);
 
         foreach (string file in Files)
         {
-            Assert.True(File.ReadAllBytes(Path.Combine(CommittedDirectory, file))
+            Assert.True(File.ReadAllBytes(Path.Combine(TinyBundleFiles.Committed, file))
                     .AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(generated.Path, file))),
                 $"{file} differs from what TinyBundle.cs generates; run the tests with SENTIMENT_WRITE_TINY_BUNDLE=1 to rewrite it.");
         }
@@ -29,14 +28,4 @@ public class TinyBundleTests
     private static string SourceDirectory() =>
         typeof(TinyBundleTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "TinyBundleSource").Value!;
-}
-
-/// <summary>A fresh folder under the temp path, deleted on dispose.</summary>
-internal sealed class TempDirectory : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("sentiment-tests-").FullName;
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
 }

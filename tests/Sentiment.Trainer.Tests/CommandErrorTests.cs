@@ -1,3 +1,4 @@
+using Sentiment.TestKit;
 using Sentiment.Trainer.Cli;
 
 namespace Sentiment.Trainer.Tests;

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
+using Sentiment.TestKit;
 
 namespace Sentiment.Trainer.Tests;
 
 /// <summary>evaluate and predict against the tiny committed bundle (vocabulary of clear polarity words).</summary>
 public sealed class EvaluateAndPredictCommandTests : IDisposable
 {
-    private static readonly string Bundle = TrainerCli.TestData("tiny-bundle");
+    private static readonly string Bundle = TinyBundleFiles.Committed;
     private readonly TempFolder _folder = new();
 
     public void Dispose() => _folder.Dispose();

@@ -1,6 +1,7 @@
 using Sentiment.Core;
 using Sentiment.Inference;
 using Sentiment.Trainer.Data;
+using Sentiment.TestKit;
 using Sentiment.Trainer.Model;
 using Sentiment.Trainer.Training;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using Sentiment.TestKit;
 using Sentiment.Trainer.Output;
 
 namespace Sentiment.Trainer.Tests;

@@ -1,3 +1,5 @@
+using Sentiment.TestKit;
+
 namespace Sentiment.Trainer.Tests;
 
 /// <summary>Bad input: one line naming the file (and line), exit code 1, and no output folder left behind.</summary>

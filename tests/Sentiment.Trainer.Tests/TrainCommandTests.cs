@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sentiment.TestKit;
 
 namespace Sentiment.Trainer.Tests;
 

@@ -24,21 +24,3 @@ internal static class TrainerCli
 }
 
 internal sealed record CliResult(int ExitCode, string Output, string Errors);
-
-/// <summary>A fresh folder under the system temp folder, deleted afterwards.</summary>
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"trainer-tests-{Guid.NewGuid():N}");
-
-    public string File(string name, string? content = null)
-    {
-        string path = System.IO.Path.Combine(Path, name);
-        if (content is not null)
-            System.IO.File.WriteAllText(path, content);
-        return path;
-    }
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}

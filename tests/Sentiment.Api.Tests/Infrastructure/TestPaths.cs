@@ -1,27 +1,21 @@
 using Sentiment.Core;
+using Sentiment.TestKit;
 
 namespace Sentiment.Api.Tests.Infrastructure;
 
 /// <summary>Model bundles copied next to the tests by the project file.</summary>
 public static class TestPaths
 {
-    public static string TinyBundle { get; } = Path.Combine(AppContext.BaseDirectory, "TestData", "tiny-bundle");
+    public static string TinyBundle => TinyBundleFiles.Committed;
+
+    /// <summary>The service binary, copied next to the tests by the project reference.</summary>
+    public static string Api { get; } = Path.Combine(AppContext.BaseDirectory, "Sentiment.Api.dll");
 
     public static string ShippedModel { get; } = Path.Combine(AppContext.BaseDirectory, "ShippedModel");
 
     public static bool HasShippedModel => File.Exists(Path.Combine(ShippedModel, ModelManifest.FileName));
 
     public static ModelManifest TinyManifest { get; } = ModelManifest.Load(Path.Combine(TinyBundle, ModelManifest.FileName));
-
-    /// <summary>A private copy of the tiny bundle that a test may damage.</summary>
-    public static string CopyTinyBundle()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "sentiment-api-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        foreach (var file in Directory.GetFiles(TinyBundle))
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
-        return directory;
-    }
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Sentiment.Api.Tests.Infrastructure;
+using Sentiment.TestKit;
 using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
 
 namespace Sentiment.Api.Tests.Integration;
@@ -9,15 +10,15 @@ namespace Sentiment.Api.Tests.Integration;
 /// <summary>One real service process over the tiny bundle, shared by the tests below.</summary>
 public sealed class RunningService : IAsyncLifetime
 {
-    private ServiceProcess? _process;
+    private ApiProcess? _process;
 
     public Uri Address { get; private set; } = null!;
 
-    public ServiceProcess Process => _process!;
+    internal ApiProcess Process => _process!;
 
     public async Task InitializeAsync()
     {
-        _process = ServiceProcess.Start(new Dictionary<string, string> { ["Model__Path"] = TestPaths.TinyBundle });
+        _process = ApiProcess.Start(TestPaths.Api, new Dictionary<string, string> { ["Model__Path"] = TestPaths.TinyBundle });
         Address = await _process.WaitUntilReadyAsync();
     }
 
@@ -36,10 +37,10 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
     public async Task ProbeMode_ExitsZeroForAReadyService_AndOneForNoService()
     {
         var none = new Dictionary<string, string>();
-        var ready = await ServiceProcess.RunAsync(none, "--probe", new Uri(service.Address, "/health/ready").ToString());
-        var fromUrls = await ServiceProcess.RunAsync(
+        var ready = await ApiProcess.RunAsync(TestPaths.Api, none, "--probe", new Uri(service.Address, "/health/ready").ToString());
+        var fromUrls = await ApiProcess.RunAsync(TestPaths.Api,
             new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://+:{service.Address.Port}" }, "--probe");
-        var nothing = await ServiceProcess.RunAsync(none, "--probe", "http://127.0.0.1:1/health/ready");
+        var nothing = await ApiProcess.RunAsync(TestPaths.Api, none, "--probe", "http://127.0.0.1:1/health/ready");
 
         Assert.Equal(0, ready.ExitCode);
         Assert.Equal(0, fromUrls.ExitCode);
@@ -54,7 +55,7 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
         var response = await _client.PostAsync("/sentiment", Json(Reviews.Body(secret)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        string line = await WaitForLineAsync(l => l.Contains("HTTP POST /sentiment responded 200"));
+        string line = await service.Process.WaitForLineAsync(l => l.Contains("HTTP POST /sentiment responded 200"));
         Assert.Matches(@"responded 200 in \d+\.\d{3} ms \(model 0\.1\.0, text length " + secret.Length + @"\)", line);
         Assert.DoesNotContain(service.Process.Lines, l => l.Contains("7f3a"));
     }
@@ -72,7 +73,7 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
     [Fact]
     public async Task JsonLogFormat_WritesStructuredRequestLines()
     {
-        await using var json = ServiceProcess.Start(new Dictionary<string, string>
+        await using var json = ApiProcess.Start(TestPaths.Api, new Dictionary<string, string>
         {
             ["Model__Path"] = TestPaths.TinyBundle,
             ["Log__Format"] = "Json",
@@ -82,34 +83,15 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
 
         await client.PostAsync("/sentiment", Json(Reviews.Body("good film")));
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        JsonElement? request = null;
-        while (request is null && DateTime.UtcNow < deadline)
-        {
-            request = json.Lines.Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement)
-                .Cast<JsonElement?>().FirstOrDefault(e => e!.Value.TryGetProperty("RequestPath", out var path) && path.GetString() == "/sentiment");
-            await Task.Delay(50);
-        }
-        Assert.NotNull(request);
-        var properties = request.Value;
+        string line = await json.WaitForLineAsync(l => l.StartsWith('{')
+            && JsonDocument.Parse(l).RootElement.TryGetProperty("RequestPath", out var path) && path.GetString() == "/sentiment");
+        var properties = JsonDocument.Parse(line).RootElement;
         Assert.Equal("POST", properties.GetProperty("RequestMethod").GetString());
         Assert.Equal("/sentiment", properties.GetProperty("RequestPath").GetString());
         Assert.Equal(200, properties.GetProperty("StatusCode").GetInt32());
         Assert.True(properties.GetProperty("Elapsed").GetDouble() > 0);
         Assert.Equal("0.1.0", properties.GetProperty("ModelVersion").GetString());
         Assert.Equal(9, properties.GetProperty("TextLength").GetInt32());
-    }
-
-    private async Task<string> WaitForLineAsync(Func<string, bool> match)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (service.Process.Lines.FirstOrDefault(match) is { } line)
-                return line;
-            await Task.Delay(20);
-        }
-        throw new TimeoutException("log line not written:\n" + string.Join('\n', service.Process.Lines));
     }
 
     /// <summary>Sends without Content-Length, so the server cannot refuse before reading.</summary>

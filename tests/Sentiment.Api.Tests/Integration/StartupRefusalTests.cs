@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Sentiment.Api.Tests.Infrastructure;
+using Sentiment.TestKit;
 
 namespace Sentiment.Api.Tests.Integration;
 
@@ -21,7 +22,8 @@ public sealed class StartupRefusalTests
     [InlineData("model.json")]
     public async Task MissingFile_RefusesToStart(string file)
     {
-        string bundle = TestPaths.CopyTinyBundle();
+        using var copy = TinyBundleFiles.Copy();
+        string bundle = copy.Path;
         File.Delete(Path.Combine(bundle, file));
 
         await AssertRefusedAsync(bundle, file, "missing");
@@ -30,7 +32,8 @@ public sealed class StartupRefusalTests
     [Fact]
     public async Task CorruptOnnxWithMatchingHash_RefusesToStart()
     {
-        string bundle = TestPaths.CopyTinyBundle();
+        using var copy = TinyBundleFiles.Copy();
+        string bundle = copy.Path;
         File.WriteAllBytes(Path.Combine(bundle, "sentiment.onnx"), RandomNumberGenerator.GetBytes(4096));
         UpdateManifest(bundle, manifest => manifest["onnx"]!["sha256"] = Sha256(bundle, "sentiment.onnx"));
 
@@ -42,7 +45,8 @@ public sealed class StartupRefusalTests
     [InlineData("vocab.json")]
     public async Task FileChangedAfterHashing_RefusesToStart(string file)
     {
-        string bundle = TestPaths.CopyTinyBundle();
+        using var copy = TinyBundleFiles.Copy();
+        string bundle = copy.Path;
         File.AppendAllText(Path.Combine(bundle, file), " ");
 
         await AssertRefusedAsync(bundle, file, "SHA-256");
@@ -51,7 +55,8 @@ public sealed class StartupRefusalTests
     [Fact]
     public async Task VocabularySmallerThanTheModelsEmbedding_RefusesToStart()
     {
-        string bundle = TestPaths.CopyTinyBundle();
+        using var copy = TinyBundleFiles.Copy();
+        string bundle = copy.Path;
         var words = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "vocab.json")))!.AsArray();
         words.RemoveAt(words.Count - 1);
         File.WriteAllText(Path.Combine(bundle, "vocab.json"), words.ToJsonString());
@@ -63,7 +68,8 @@ public sealed class StartupRefusalTests
     [Fact]
     public async Task MoreLabelsThanModelOutputs_RefusesToStart()
     {
-        string bundle = TestPaths.CopyTinyBundle();
+        using var copy = TinyBundleFiles.Copy();
+        string bundle = copy.Path;
         UpdateManifest(bundle, manifest =>
         {
             manifest["labels"] = new JsonArray("negative", "neutral", "positive");
@@ -76,7 +82,8 @@ public sealed class StartupRefusalTests
     [Fact]
     public async Task ManifestThatIsNotJson_RefusesToStart()
     {
-        string bundle = TestPaths.CopyTinyBundle();
+        using var copy = TinyBundleFiles.Copy();
+        string bundle = copy.Path;
         File.WriteAllText(Path.Combine(bundle, "model.json"), "{ not json");
 
         await AssertRefusedAsync(bundle, "model.json");
@@ -90,7 +97,7 @@ public sealed class StartupRefusalTests
     [InlineData("Model__IntraOpNumThreads", "1000", "IntraOpNumThreads")]
     public async Task InvalidSetting_RefusesToStartNamingIt(string variable, string value, string setting)
     {
-        var (exitCode, lines) = await ServiceProcess.RunAsync(new Dictionary<string, string>
+        var (exitCode, lines) = await ApiProcess.RunAsync(TestPaths.Api, new Dictionary<string, string>
         {
             ["Model__Path"] = TestPaths.TinyBundle,
             [variable] = value,
@@ -102,7 +109,7 @@ public sealed class StartupRefusalTests
 
     private static async Task AssertRefusedAsync(string modelPath, params string[] fragments)
     {
-        var (exitCode, lines) = await ServiceProcess.RunAsync(new Dictionary<string, string> { ["Model__Path"] = modelPath });
+        var (exitCode, lines) = await ApiProcess.RunAsync(TestPaths.Api, new Dictionary<string, string> { ["Model__Path"] = modelPath });
 
         string all = string.Join('\n', lines);
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{all}");

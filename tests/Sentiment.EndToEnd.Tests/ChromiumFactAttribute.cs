@@ -1,4 +1,4 @@
-namespace Sentiment.Browser.Tests;
+namespace Sentiment.EndToEnd.Tests;
 
 /// <summary>A fact that is skipped, with the reason, where Debian's chromium is not installed.</summary>
 public sealed class ChromiumFactAttribute : FactAttribute

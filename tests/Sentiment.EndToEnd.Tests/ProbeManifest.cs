@@ -1,4 +1,4 @@
-namespace Sentiment.Browser.Tests;
+namespace Sentiment.EndToEnd.Tests;
 
 /// <summary>Reads the HTTP probe paths out of a Deployment manifest (plain YAML block style, as committed).</summary>
 internal static class ProbeManifest

@@ -1,10 +1,10 @@
 using System.Net;
 
-namespace Sentiment.Browser.Tests;
+namespace Sentiment.EndToEnd.Tests;
 
 /// <summary>Every path a probe of the Kubernetes Deployment names is served by the running service.</summary>
-[Collection(RunningServiceCollection.Name)]
-public sealed class KubernetesProbeTests(RunningService service)
+[Collection(TinyBundleServiceCollection.Name)]
+public sealed class KubernetesProbeTests(TinyBundleService service)
 {
     private static readonly string Deployment =
         Path.Combine(AppContext.BaseDirectory, "TestData", "kubernetes", "deployment.yaml");

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Playwright;
 
-namespace Sentiment.Browser.Tests;
+namespace Sentiment.EndToEnd.Tests;
 
-[Collection(RunningServiceCollection.Name)]
-public sealed class SwaggerUiTests(RunningService service)
+[Collection(TinyBundleServiceCollection.Name)]
+public sealed class SwaggerUiTests(TinyBundleService service)
 {
     [ChromiumFact]
     public async Task SwaggerUi_TryItOutOnPostSentiment_Returns200WithALabel()

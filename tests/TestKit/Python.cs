@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Sentiment.Tests.Shared;
+namespace Sentiment.TestKit;
 
 /// <summary>
 /// Runs the system Python (Debian's /usr/bin/python3, where python3-keras-preprocessing and
@@ -11,13 +11,19 @@ internal static class Python
 {
     public const string Executable = "/usr/bin/python3";
 
+    /// <summary>Far above the slowest oracle run (a few seconds), so only a hung interpreter meets it.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
     private static readonly ConcurrentDictionary<string, bool> Importable = new();
 
     public static bool CanImport(string module) => Importable.GetOrAdd(module, m =>
         File.Exists(Executable) && Run(["-c", $"import {m}"], input: "").ExitCode == 0);
 
-    /// <summary>Runs Python with <paramref name="arguments"/>, writing <paramref name="input"/> to its stdin.</summary>
-    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments, string input)
+    /// <summary>
+    /// Runs Python with <paramref name="arguments"/>, writing <paramref name="input"/> to its stdin.
+    /// A run longer than <paramref name="timeout"/> is killed and throws <see cref="TimeoutException"/>.
+    /// </summary>
+    public static (int ExitCode, string Output, string Error) Run(IEnumerable<string> arguments, string input, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(Executable)
         {
@@ -33,16 +39,36 @@ internal static class Python
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEndAsync();
-        process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        process.WaitForExit();
+        var writing = WriteAndCloseAsync(process.StandardInput, input); // not awaited first: a script that never reads must not block us
+        var limit = timeout ?? DefaultTimeout;
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+            throw new TimeoutException(
+                $"{Executable} {string.Join(' ', start.ArgumentList)} did not finish within {limit.TotalSeconds:0.###} s and was killed.");
+        }
+        writing.GetAwaiter().GetResult();
         return (process.ExitCode, output.Result, error.Result);
+    }
+
+    private static async Task WriteAndCloseAsync(StreamWriter stdin, string input)
+    {
+        try
+        {
+            await stdin.WriteAsync(input);
+            stdin.Close();
+        }
+        catch (IOException)
+        {
+            // the script exited without reading all of its input; its exit code and stderr tell why
+        }
     }
 }
 
 /// <summary>
 /// A fact that runs only when the system Python can import <c>module</c>, and is reported as
-/// skipped with the reason otherwise (xunit 2 has no runtime skip).
+/// skipped with the reason otherwise (xunit 2 has no runtime skip; in CI a skip fails the run).
 /// </summary>
 internal sealed class PythonFactAttribute : FactAttribute
 {

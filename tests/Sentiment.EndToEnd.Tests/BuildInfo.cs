@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Sentiment.Browser.Tests;
+namespace Sentiment.EndToEnd.Tests;
 
 /// <summary>Paths recorded by the build (see the project file).</summary>
 internal static class BuildInfo
