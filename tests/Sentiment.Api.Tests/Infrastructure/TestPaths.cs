@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Sentiment.Core;
 
 namespace Sentiment.Api.Tests.Infrastructure;
@@ -22,6 +24,19 @@ public static class TestPaths
             File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
         return directory;
     }
+
+    /// <summary>Changes a bundle's model.json.</summary>
+    public static void UpdateManifest(string bundle, Action<JsonNode> change)
+    {
+        string path = Path.Combine(bundle, ModelManifest.FileName);
+        var manifest = JsonNode.Parse(File.ReadAllText(path))!;
+        change(manifest);
+        File.WriteAllText(path, manifest.ToJsonString());
+    }
+
+    /// <summary>The hash model.json must give for a bundle file.</summary>
+    public static string Sha256(string bundle, string file) =>
+        Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(bundle, file))));
 }
 
 /// <summary>

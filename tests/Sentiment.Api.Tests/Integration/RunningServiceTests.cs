@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -6,9 +7,16 @@ using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
 
 namespace Sentiment.Api.Tests.Integration;
 
-/// <summary>One real service process over the tiny bundle, shared by the tests below.</summary>
+/// <summary>
+/// One real service process over the tiny bundle, shared by the tests below, with non-default limits
+/// so the tests show that Kestrel enforces the configured ones.
+/// </summary>
 public sealed class RunningService : IAsyncLifetime
 {
+    public const int MaxRequestBytes = 4096;
+    public const int RetryAfterSeconds = 7;
+    public const int QueueCapacity = 8;
+
     private ServiceProcess? _process;
 
     public Uri Address { get; private set; } = null!;
@@ -17,7 +25,13 @@ public sealed class RunningService : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _process = ServiceProcess.Start(new Dictionary<string, string> { ["Model__Path"] = TestPaths.TinyBundle });
+        _process = ServiceProcess.Start(new Dictionary<string, string>
+        {
+            ["Model__Path"] = TestPaths.TinyBundle,
+            ["Api__MaxRequestBytes"] = MaxRequestBytes.ToString(CultureInfo.InvariantCulture),
+            ["Api__RetryAfterSeconds"] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
+            ["Batching__QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
+        });
         Address = await _process.WaitUntilReadyAsync();
     }
 
@@ -54,7 +68,8 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
         var response = await _client.PostAsync("/sentiment", Json(Reviews.Body(secret)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        string line = await WaitForLineAsync(l => l.Contains("HTTP POST /sentiment responded 200"));
+        // Other tests share the process, so find this request's line by its length.
+        string line = await WaitForLineAsync(l => l.Contains("HTTP POST /sentiment responded 200") && l.Contains($"text length {secret.Length})"));
         Assert.Matches(@"responded 200 in \d+\.\d{3} ms \(model 0\.1\.0, text length " + secret.Length + @"\)", line);
         Assert.DoesNotContain(service.Process.Lines, l => l.Contains("7f3a"));
     }
@@ -67,6 +82,49 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
         var response = await _client.PostAsync("/sentiment", content);
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task BodyOverTheConfiguredMaxRequestBytes_Returns413NamingIt_ChunkedOrNot()
+    {
+        string body = Reviews.Body(new string('x', RunningService.MaxRequestBytes));
+
+        var sized = await _client.PostAsync("/sentiment", Json(body));
+        var chunked = await _client.PostAsync("/sentiment", new PushStreamContent(Encoding.UTF8.GetBytes(body)));
+
+        foreach (var response in new[] { sized, chunked })
+        {
+            var problem = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+            Assert.Contains($"larger than {RunningService.MaxRequestBytes} bytes", problem.GetProperty("detail").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task BodyUnderTheConfiguredMaxRequestBytes_IsScored()
+    {
+        string body = Reviews.Body(new string('x', RunningService.MaxRequestBytes - 100));
+
+        var response = await _client.PostAsync("/sentiment", Json(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task FullQueue_Answers503WithTheConfiguredRetryAfter()
+    {
+        var response = await _client.PostAsync("/sentiment/batch", Json(Reviews.BatchBody(Reviews.Mixed(RunningService.QueueCapacity + 1))));
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(TimeSpan.FromSeconds(RunningService.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
+    public async Task Problems_CarryTheW3CTraceContextAsTraceId()
+    {
+        var response = await _client.PostAsync("/sentiment", Json("{}"));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Matches(ExampleAssert.W3CTraceContext(), problem.GetProperty("traceId").GetString());
     }
 
     [Fact]
