@@ -155,9 +155,9 @@ public sealed class MicroBatcherTests
         gate.Set();
         await disposing.WaitAsync(Hang);
 
-        Assert.Equal(["RUNNING"], await running);
-        Assert.Equal(["QUEUED"], await queued);
-        Assert.All(await Task.WhenAll(queuedBeforeTheStop), result => Assert.Equal(["LATE"], result));
+        Assert.Equal(["RUNNING"], await running.WaitAsync(Hang));
+        Assert.Equal(["QUEUED"], await queued.WaitAsync(Hang));
+        Assert.All(await Task.WhenAll(queuedBeforeTheStop).WaitAsync(Hang), result => Assert.Equal(["LATE"], result));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)
