@@ -1,15 +1,17 @@
-using Sentiment.Api.Endpoints;
-using Sentiment.Api.Hosting;
 using Sentiment.Api.OpenApi;
+using Sentiment.Api.Operations;
+using Sentiment.Api.Scoring;
+using Sentiment.Api.Serving;
 
 if (ProbeCommand.IsProbe(args))
     return await ProbeCommand.RunAsync(args);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSentimentLogging();
-builder.AddSentimentApi();
-builder.Services.AddSentimentModel();
-builder.Services.AddSentimentSwagger();
+builder.AddSentimentMetrics();
+builder.AddSentimentScoring();
+builder.AddSentimentModel();
+builder.AddSentimentSwagger();
 
 var app = builder.Build();
 app.UseSentimentPipeline();
@@ -17,6 +19,3 @@ app.UseSentimentSwagger();
 app.MapSentimentEndpoints();
 app.MapOperationalEndpoints();
 return await ServiceRunner.RunAsync(app);
-
-/// <summary>The entry point, public for WebApplicationFactory.</summary>
-public partial class Program;

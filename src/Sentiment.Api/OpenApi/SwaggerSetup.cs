@@ -13,24 +13,21 @@ public static class SwaggerSetup
         "Every bad request gets an RFC 9457 problem (application/problem+json) naming the field; " +
         "every response carries the X-Model-Version header.";
 
-    public static IServiceCollection AddSentimentSwagger(this IServiceCollection services)
+    public static WebApplicationBuilder AddSentimentSwagger(this WebApplicationBuilder builder)
     {
-        services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(options =>
+        builder.Services.AddEndpointsApiExplorer();
+        builder.Services.AddSwaggerGen(options =>
         {
             options.SwaggerDoc("v1", new OpenApiInfo { Title = "Sentiment API", Version = "v1", Description = Description });
-            foreach (var name in new[] { "Sentiment.Api.xml", "Sentiment.Core.xml" })
-            {
-                string path = Path.Combine(AppContext.BaseDirectory, name);
-                if (File.Exists(path))
-                    options.IncludeXmlComments(path);
-            }
+            string xml = Path.Combine(AppContext.BaseDirectory, "Sentiment.Api.xml");
+            if (File.Exists(xml))
+                options.IncludeXmlComments(xml);
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<ExamplesOperationFilter>();
             options.SchemaFilter<OpenRequestSchemaFilter>();
         });
-        return services;
+        return builder;
     }
 
     public static WebApplication UseSentimentSwagger(this WebApplication app)
@@ -39,19 +36,7 @@ public static class SwaggerSetup
         app.UseSwaggerUI(options => options.DocumentTitle = "Sentiment API");
         return app;
     }
-
-    public static RouteHandlerBuilder WithExamples(this RouteHandlerBuilder builder, EndpointExamples examples) =>
-        builder.WithMetadata(examples);
 }
-
-/// <summary>An example body, shown and sent by the Swagger UI.</summary>
-public sealed record NamedExample(string Name, string Json);
-
-/// <summary>What a response status means for one endpoint, with example bodies.</summary>
-public sealed record ResponseDoc(int Status, string Description, params NamedExample[] Examples);
-
-/// <summary>Request and response examples of one endpoint, kept as endpoint metadata.</summary>
-public sealed record EndpointExamples(IReadOnlyList<NamedExample> Request, IReadOnlyList<ResponseDoc> Responses);
 
 /// <summary>Request bodies may carry fields the API does not know; they are ignored, not refused.</summary>
 internal sealed class OpenRequestSchemaFilter : ISchemaFilter
@@ -66,13 +51,13 @@ internal sealed class OpenRequestSchemaFilter : ISchemaFilter
     }
 }
 
-/// <summary>Copies <see cref="EndpointExamples"/> metadata into the generated operation.</summary>
+/// <summary>Copies the <see cref="ApiExamples"/> of the operation's endpoint name into the generated operation.</summary>
 internal sealed class ExamplesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        var examples = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<EndpointExamples>().LastOrDefault();
-        if (examples is null)
+        string? name = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
+        if (name is null || !ApiExamples.ByEndpoint.TryGetValue(name, out var examples))
             return;
         if (operation.RequestBody?.Content is { } requestContent)
             SetExamples(requestContent, examples.Request);

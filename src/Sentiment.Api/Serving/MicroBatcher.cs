@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Sentiment.Api.Hosting;
+using Sentiment.Api.Configuration;
 
 namespace Sentiment.Api.Serving;
 
@@ -51,7 +51,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
 
     /// <summary>
     /// Queues the texts as one request; the task gives their results in order. Null when the
-    /// queue cannot take them all (none is queued then).
+    /// queue cannot take them all (none is queued then) or the batcher is being disposed.
     /// </summary>
     public Task<TResult[]>? TryEnqueue(IReadOnlyList<string> texts)
     {
@@ -147,6 +147,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         }
     }
 
+    /// <summary>Refuses new texts, scores those already queued, then stops the workers.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -155,10 +156,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
             Monitor.PulseAll(_gate);
         }
         foreach (var worker in _workers)
-            worker.Join();
-        var stopped = new ObjectDisposedException(nameof(MicroBatcher<TResult>));
-        while (_queue.TryDequeue(out var entry))
-            entry.Owner.TrySetException(stopped);
+            worker.Join(); // workers stop only once the queue is empty, so what was queued is scored
         _lead.Dispose();
     }
 

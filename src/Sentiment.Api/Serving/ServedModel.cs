@@ -1,10 +1,8 @@
-using Sentiment.Api.Endpoints;
 using Sentiment.Core;
-using Sentiment.Inference;
 
 namespace Sentiment.Api.Serving;
 
-/// <summary>A loaded model as the API presents it: its version, labels and public manifest.</summary>
+/// <summary>A loaded model as the service serves it: its manifest, version and labels.</summary>
 public sealed class ServedModel
 {
     private readonly int _positive;
@@ -12,43 +10,22 @@ public sealed class ServedModel
 
     public ServedModel(ModelManifest manifest)
     {
-        Version = manifest.Version;
-        Labels = manifest.Labels;
+        Manifest = manifest;
         _positive = IndexOf(manifest.Labels, "positive");
         _negative = IndexOf(manifest.Labels, "negative");
-        Description = new ModelResponse(
-            manifest.Name, manifest.Version, manifest.CreatedUtc, manifest.Labels, manifest.Tokenizer.MaxLength,
-            manifest.Tokenizer, manifest.Architecture, manifest.Data, manifest.Metrics);
     }
 
-    public string Version { get; }
+    public ModelManifest Manifest { get; }
 
-    public IReadOnlyList<string> Labels { get; }
+    public string Version => Manifest.Version;
 
-    public ModelResponse Description { get; }
+    public IReadOnlyList<string> Labels => Manifest.Labels;
 
-    public SentimentResult ToResult(Prediction prediction) => new(
-        prediction.Label, prediction.Confidence, Score(prediction.Probabilities),
-        Probabilities(prediction.Probabilities), Tokens(prediction));
-
-    public SentimentResponse ToResponse(Prediction prediction) => new(
-        prediction.Label, prediction.Confidence, Score(prediction.Probabilities),
-        Probabilities(prediction.Probabilities), Tokens(prediction), Version);
-
-    private float? Score(float[] probabilities) =>
+    /// <summary>P(positive) - P(negative); null when the model lacks either label.</summary>
+    public float? Score(float[] probabilities) =>
         _positive >= 0 && _negative >= 0 ? probabilities[_positive] - probabilities[_negative] : null;
 
-    private Dictionary<string, float> Probabilities(float[] probabilities)
-    {
-        var byLabel = new Dictionary<string, float>(Labels.Count);
-        for (int i = 0; i < Labels.Count; i++)
-            byLabel[Labels[i]] = probabilities[i];
-        return byLabel;
-    }
-
-    private static TokenCounts Tokens(Prediction prediction) =>
-        new(prediction.TotalTokens, prediction.KnownTokens, prediction.Truncated);
-
+    // The API's one label look-up by name: the score is defined by these two names.
     private static int IndexOf(IReadOnlyList<string> labels, string label)
     {
         for (int i = 0; i < labels.Count; i++)

@@ -43,9 +43,14 @@ public sealed class FakeModelFactory : WebApplicationFactory<Program>
 {
     public FakeSentimentModel Model { get; } = new();
 
+    /// <summary>Test hosts run as Development; this one as the service does in production.</summary>
+    public bool Production { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (Production)
+            builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<ISentimentModel>();

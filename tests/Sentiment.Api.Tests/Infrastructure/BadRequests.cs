@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Sentiment.Api.Tests.Infrastructure;
 
-/// <summary>One request of each kind of mistake, with the status it must get, for running against real models.</summary>
+/// <summary>One request of each kind of mistake, with the status it must get.</summary>
 public static class BadRequests
 {
     public static TheoryData<string, string, string, HttpStatusCode> All => new()

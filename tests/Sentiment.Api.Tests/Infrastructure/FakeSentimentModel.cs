@@ -14,14 +14,25 @@ public sealed class FakeSentimentModel : ISentimentModel
 
     public bool QueueFull { get; set; }
 
+    /// <summary>When set, every scoring fails with it, as a broken scorer would.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>When set, answers wait for it; <see cref="Scoring"/> completes when a request is waiting.</summary>
+    public Task? Hold { get; set; }
+
+    public TaskCompletionSource Scoring { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts)
     {
         if (!Ready || QueueFull)
             return null;
+        if (Failure is not null)
+            return Task.FromException<Prediction[]>(Failure);
         var predictions = new Prediction[texts.Count];
         for (int i = 0; i < predictions.Length; i++)
             predictions[i] = Predict(texts[i]);
-        return Task.FromResult(predictions);
+        Scoring.TrySetResult();
+        return Hold is { } hold ? hold.ContinueWith(_ => predictions, TaskScheduler.Default) : Task.FromResult(predictions);
     }
 
     public static Prediction Predict(string text)

@@ -1,5 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Sentiment.Api.Serving;
 using Sentiment.Inference;
 using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
 
@@ -31,29 +35,21 @@ internal static class PredictionAssert
 
     /// <summary>
     /// The texts sent all at once get byte-identical answers to the same texts sent one by one,
-    /// and some of them were scored together in one model run.
+    /// and some of them were scored together in one model run of this host.
     /// </summary>
-    public static async Task ConcurrentEqualsOneByOneAsync(HttpClient client, string[] texts)
+    public static async Task ConcurrentEqualsOneByOneAsync(BundleApiFactory factory, string[] texts)
     {
+        var client = await factory.CreateReadyClientAsync();
         var oneByOne = new List<string>();
         foreach (var text in texts)
             oneByOne.Add(await ScoreAsync(client, text));
-        double sharedRunsBefore = await SharedRunsAsync(client);
+        using var runs = new MetricCollector<int>(factory.Services.GetRequiredService<IMeterFactory>(),
+            ServingMetrics.MeterName, "inference_batch_size");
 
         var concurrent = await Task.WhenAll(texts.Select(text => Task.Run(() => ScoreAsync(client, text))));
 
         Assert.Equal(oneByOne, concurrent);
-        Assert.True(await SharedRunsAsync(client) > sharedRunsBefore, "no model run held more than one text");
-    }
-
-    /// <summary>Model runs of more than one text so far, from /metrics.</summary>
-    private static async Task<double> SharedRunsAsync(HttpClient client)
-    {
-        string metrics = await client.GetStringAsync("/metrics");
-        double Value(string series) => double.Parse(
-            metrics.Split('\n').Single(line => line.StartsWith(series + " ", StringComparison.Ordinal))[(series.Length + 1)..],
-            System.Globalization.CultureInfo.InvariantCulture);
-        return Value("sentiment_inference_batch_size_count") - Value("sentiment_inference_batch_size_bucket{le=\"1\"}");
+        Assert.Contains(runs.GetMeasurementSnapshot(), run => run.Value > 1);
     }
 
     /// <summary>POST /sentiment answers each text exactly as the scorer the trainer uses does.</summary>

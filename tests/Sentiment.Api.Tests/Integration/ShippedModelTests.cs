@@ -54,12 +54,80 @@ public sealed class ShippedModelTests(ShippedModelFactory factory) : IClassFixtu
     [ShippedModelFact]
     public async Task ConcurrentRequests_GetExactlyTheOneByOneAnswers()
     {
-        var client = await factory.CreateReadyClientAsync();
-        await PredictionAssert.ConcurrentEqualsOneByOneAsync(client, Reviews.Mixed(200, seed: 5));
+        await PredictionAssert.ConcurrentEqualsOneByOneAsync(factory, Reviews.Mixed(200, seed: 5));
     }
 
-    [ShippedModelTheory]
-    [MemberData(nameof(BadRequests.All), MemberType = typeof(BadRequests))]
-    public async Task BadRequest_GetsItsProblem(string path, string mediaType, string body, HttpStatusCode status) =>
-        await BadRequests.AssertRefusedAsync(await factory.CreateReadyClientAsync(), path, mediaType, body, status);
+    /// <summary>The request that gets each documented error example, by example name.</summary>
+    private static readonly Dictionary<string, (string MediaType, string Body)> ErrorRequests = new()
+    {
+        ["missing text"] = ("application/json", "{}"),
+        ["text too long"] = ("application/json", Reviews.Body(new string('a', 6000))),
+        ["malformed JSON"] = ("application/json", """{"text": "good" """),
+        ["empty batch"] = ("application/json", """{"texts": []}"""),
+        ["too many texts"] = ("application/json", Reviews.BatchBody(Enumerable.Repeat("good", 65))),
+        ["bad item"] = ("application/json", """{"texts": ["good", 2]}"""),
+        ["body too large"] = ("application/json", Reviews.Body(new string('a', 1024 * 1024))),
+        ["not JSON"] = ("text/plain", "good"),
+    };
+
+    [ShippedModelFact]
+    public async Task SwaggerExamples_AreWhatTheShippedModelAnswers()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        var document = await (await client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+        await PredictionAssert.ScoreAsync(client, Texts[0]); // so the metrics excerpt's prediction series exists
+        int compared = 0;
+
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        foreach (var operation in path.Value.EnumerateObject())
+        {
+            var requests = operation.Value.TryGetProperty("requestBody", out var body) ? Examples(body).ToDictionary() : [];
+            foreach (var response in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name != "503"))
+            foreach (var (name, example) in Examples(response.Value))
+            {
+                string where = $"{operation.Name.ToUpperInvariant()} {path.Name} {response.Name} '{name}'";
+                var request = new HttpRequestMessage(new HttpMethod(operation.Name), path.Name);
+                if (response.Name != "200")
+                {
+                    request.Content = new StringContent(ErrorRequests[name].Body);
+                    request.Content.Headers.ContentType = new(ErrorRequests[name].MediaType); // no charset, as curl sends it
+                }
+                else if (requests.Count > 0)
+                    request.Content = Json(requests[name].GetRawText());
+
+                var real = await client.SendAsync(request);
+
+                Assert.Equal(response.Name, ((int)real.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                string text = await real.Content.ReadAsStringAsync();
+                if (example.ValueKind == System.Text.Json.JsonValueKind.String)
+                    AssertExcerptOf(example.GetString()!, text, where);
+                else
+                    ExampleAssert.Same(example, System.Text.Json.JsonDocument.Parse(text).RootElement, where);
+                compared++;
+            }
+        }
+
+        Assert.Equal(16, compared);
+    }
+
+    /// <summary>A plain-text example is the answer, or an excerpt: each line is in the answer or names a series it has.</summary>
+    private static void AssertExcerptOf(string example, string real, string where)
+    {
+        if (example == real)
+            return;
+        var lines = real.Split('\n');
+        foreach (var line in example.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string series = line.StartsWith('#') ? line : line[..line.LastIndexOf(' ')];
+            Assert.True(lines.Any(l => l == line || (!line.StartsWith('#') && l.StartsWith(series + " ", StringComparison.Ordinal))),
+                $"{where}: '{line}' is not in the answer");
+        }
+    }
+
+    private static IEnumerable<(string Name, System.Text.Json.JsonElement Value)> Examples(System.Text.Json.JsonElement withContent) =>
+        withContent.TryGetProperty("content", out var content)
+            ? content.EnumerateObject().SelectMany(media => media.Value.TryGetProperty("examples", out var examples)
+                ? examples.EnumerateObject().Select(e => (e.Name, e.Value.GetProperty("value")))
+                : [])
+            : [];
 }

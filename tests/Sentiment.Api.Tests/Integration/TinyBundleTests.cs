@@ -1,4 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Sentiment.Api.Serving;
 using Sentiment.Api.Tests.Infrastructure;
 using Sentiment.Inference;
 using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
@@ -37,8 +41,7 @@ public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<T
     [Fact]
     public async Task ConcurrentRequestsOfMixedLengths_GetExactlyTheOneByOneAnswers()
     {
-        var client = await factory.CreateReadyClientAsync();
-        await PredictionAssert.ConcurrentEqualsOneByOneAsync(client, Reviews.Mixed(200, seed: 3));
+        await PredictionAssert.ConcurrentEqualsOneByOneAsync(factory, Reviews.Mixed(200, seed: 3));
     }
 
     [Fact]
@@ -82,9 +85,22 @@ public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<T
         Assert.Matches("""http_request_duration_seconds_count\{code="200",method="POST",[^}]*endpoint="/sentiment/batch"\}""", metrics);
     }
 
+    [Fact]
+    public async Task Metrics_CountEachTextOnceByLabel_OnThisHostOnly()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        await using var other = new TinyBundleFactory();
+        var otherClient = await other.CreateReadyClientAsync();
+        using var predictions = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(),
+            ServingMetrics.MeterName, "predictions_total");
+        var texts = Reviews.Mixed(10, seed: 23);
 
-    [Theory]
-    [MemberData(nameof(BadRequests.All), MemberType = typeof(BadRequests))]
-    public async Task BadRequest_GetsItsProblem(string path, string mediaType, string body, HttpStatusCode status) =>
-        await BadRequests.AssertRefusedAsync(await factory.CreateReadyClientAsync(), path, mediaType, body, status);
+        var body = await (await client.PostAsync("/sentiment/batch", Json(Reviews.BatchBody(texts)))).ReadJsonAsync();
+
+        var labels = body.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("label").GetString()).ToArray();
+        var counted = predictions.GetMeasurementSnapshot();
+        Assert.Equal(10, counted.Sum(m => m.Value));
+        Assert.Equal(labels.Order(), counted.Select(m => (string?)m.Tags["label"]).Order());
+        Assert.DoesNotContain("sentiment_predictions_total", await otherClient.GetStringAsync("/metrics"));
+    }
 }

@@ -31,7 +31,7 @@ public sealed class BatchRequestTests(FakeModelFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task PostBatch_WithMaxBatchSizeTexts_Succeeds()
+    public async Task PostBatch_WithMaxTextsPerRequestTexts_Succeeds()
     {
         var texts = Enumerable.Range(0, 64).Select(i => $"text {i}").ToArray();
 
@@ -42,17 +42,17 @@ public sealed class BatchRequestTests(FakeModelFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task PostBatch_OverMaxBatchSize_ReturnsValidationProblemNamingTheLimit()
+    public async Task PostBatch_OverMaxTextsPerRequest_ReturnsValidationProblemNamingTheLimit()
     {
         var texts = Enumerable.Range(0, 65).Select(i => $"text {i}").ToArray();
 
         var response = await _client.PostAsync("/sentiment/batch", Json(JsonSerializer.Serialize(new { texts })));
 
-        await response.AssertInvalidAsync("texts", "65 items", "64", "MaxBatchSize");
+        await response.AssertInvalidAsync("texts", "65 items", "64", "MaxTextsPerRequest");
     }
 
     [Theory]
-    [InlineData("""{"texts": []}""", "texts", "empty", "64", "MaxBatchSize")]
+    [InlineData("""{"texts": []}""", "texts", "empty", "64", "MaxTextsPerRequest")]
     [InlineData("""{}""", "texts", "required")]
     [InlineData("""{"texts": null}""", "texts", "must be an array", "null")]
     [InlineData("""{"texts": "one text"}""", "texts", "must be an array", "string")]

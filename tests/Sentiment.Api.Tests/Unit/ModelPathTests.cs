@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Sentiment.Api.Hosting;
+using Sentiment.Api.Configuration;
 using Sentiment.Api.Tests.Infrastructure;
 
 namespace Sentiment.Api.Tests.Unit;

@@ -58,6 +58,43 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
         Assert.False(model.TryGetProperty("training", out _));
     }
 
+    [Fact]
+    public async Task Model_IsExactlyTheDocumentedContract_WithAbsentRatherThanNullFields()
+    {
+        var response = await _client.GetAsync("/model");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // The tiny bundle has no oovToken, data or metrics: they are left out, not sent as null.
+        Assert.Equal("""
+            {"name":"tiny-sentiment","version":"0.1.0","createdUtc":"2025-01-01T00:00:00+00:00","labels":["negative","positive"],"maxLength":20,"tokenizer":{"numWords":51,"maxLength":20,"lowerCase":true,"filters":"!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n","split":" ","truncating":"pre"},"architecture":{"embeddingRows":51,"embeddingDim":8,"lstmUnits":8,"classes":2}}
+            """, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("POST", "/sentiment", "loading")]
+    [InlineData("POST", "/sentiment", "queue full")]
+    [InlineData("POST", "/sentiment/batch", "loading")]
+    [InlineData("POST", "/sentiment/batch", "queue full")]
+    [InlineData("GET", "/model", "loading")]
+    [InlineData("GET", "/health/ready", "loading")]
+    public async Task SwaggerUnavailableExamples_AreTheRealAnswers(string method, string path, string example)
+    {
+        var documented = Examples((await SwaggerDocumentAsync()).GetProperty("paths").GetProperty(path)
+            .GetProperty(method.ToLowerInvariant()).GetProperty("responses").GetProperty("503"), example).Single();
+        await using var unavailable = new FakeModelFactory();
+        unavailable.Model.Ready = example != "loading";
+        unavailable.Model.QueueFull = example == "queue full";
+        var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = method == "POST" ? Json(path.EndsWith("batch") ? """{"texts": ["fine"]}""" : """{"text": "fine"}""") : null,
+        };
+
+        var response = await unavailable.CreateClient().SendAsync(request);
+
+        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
+        ExampleAssert.Same(documented, await response.ReadJsonAsync(), $"{method} {path} 503 '{example}'");
+    }
+
     [Theory]
     [InlineData("GET", "/health/live")]
     [InlineData("GET", "/metrics")]
@@ -142,9 +179,9 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
     private async Task<JsonElement> SwaggerDocumentAsync() =>
         await (await _client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
 
-    private static IEnumerable<JsonElement> Examples(JsonElement withContent) =>
+    private static IEnumerable<JsonElement> Examples(JsonElement withContent, string? name = null) =>
         withContent.GetProperty("content").EnumerateObject()
             .SelectMany(media => media.Value.TryGetProperty("examples", out var examples)
-                ? examples.EnumerateObject().Select(e => e.Value.GetProperty("value"))
+                ? examples.EnumerateObject().Where(e => name is null || e.Name == name).Select(e => e.Value.GetProperty("value"))
                 : []);
 }

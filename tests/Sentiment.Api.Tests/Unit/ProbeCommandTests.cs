@@ -1,4 +1,4 @@
-using Sentiment.Api.Hosting;
+using Sentiment.Api.Operations;
 
 namespace Sentiment.Api.Tests.Unit;
 

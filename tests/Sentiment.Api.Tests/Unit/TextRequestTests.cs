@@ -88,7 +88,8 @@ public sealed class TextRequestTests(FakeModelFactory factory) : IClassFixture<F
         var response = await _client.PostAsync("/sentiment", new StringContent("""{"text": "fine"}""", Encoding.UTF8, mediaType));
 
         var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
-        Assert.Contains("Content-Type must be application/json", problem.GetProperty("detail").GetString());
+        Assert.Equal("Unsupported media type.", problem.GetProperty("title").GetString());
+        Assert.Equal($"Content-Type must be application/json, not '{mediaType}; charset=utf-8'.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -98,7 +99,29 @@ public sealed class TextRequestTests(FakeModelFactory factory) : IClassFixture<F
 
         var response = await _client.PostAsync("/sentiment", content);
 
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Unsupported media type.", problem.GetProperty("title").GetString());
+        Assert.Equal("Content-Type must be application/json, not '(none)'.", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(BadRequests.All), MemberType = typeof(BadRequests))]
+    public async Task BadRequest_GetsItsProblem(string path, string mediaType, string body, HttpStatusCode status) =>
+        await BadRequests.AssertRefusedAsync(_client, path, mediaType, body, status);
+
+    [Fact]
+    public async Task Post_WhenTheScorerFails_Returns500ProblemWithoutExceptionText()
+    {
+        await using var failing = new FakeModelFactory { Production = true };
+        failing.Model.Failure = new InvalidOperationException("scorer secret 5c1e at Sentiment.Inference");
+
+        var response = await failing.CreateClient().PostAsync("/sentiment", Json("""{"text": "fine"}"""));
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.InternalServerError);
+        string body = problem.GetRawText();
+        Assert.DoesNotContain("5c1e", body);
+        Assert.DoesNotContain("InvalidOperationException", body);
+        Assert.DoesNotContain("Sentiment.", body);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Sentiment.Api.Serving;
 
-namespace Sentiment.Api.Hosting;
+namespace Sentiment.Api.Operations;
 
 /// <summary>Runs the service and turns a refused start into one log line and exit code 1.</summary>
 public static class ServiceRunner
@@ -20,7 +20,7 @@ public static class ServiceRunner
             return 1;
         }
         await app.WaitForShutdownAsync();
-        bool failed = app.Services.GetService<BundleModel>()?.Failed ?? false;
+        bool failed = app.Services.GetService<ModelHost>()?.Failed ?? false;
         await app.DisposeAsync();
         return failed ? 1 : 0;
     }

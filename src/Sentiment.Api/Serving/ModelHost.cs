@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using Sentiment.Api.Hosting;
+using Sentiment.Api.Configuration;
 using Sentiment.Inference;
 
 namespace Sentiment.Api.Serving;
@@ -8,14 +8,15 @@ namespace Sentiment.Api.Serving;
 /// <summary>
 /// Serves the bundle named by <see cref="ModelOptions.Path"/>. Start-up checks the bundle (files,
 /// hashes, consistency) before the server listens, so a bad bundle stops the process; the ONNX
-/// session and a warm-up prediction follow in the background while /health/ready answers 503.
+/// session and its warm-up prediction follow in the background while /health/ready answers 503.
 /// </summary>
-internal sealed class BundleModel(
+internal sealed class ModelHost(
     IOptions<ModelOptions> modelOptions,
     IOptions<BatchingOptions> batchingOptions,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
-    ILogger<BundleModel> logger) : ISentimentModel, IHostedService, IDisposable
+    ServingMetrics metrics,
+    ILogger<ModelHost> logger) : ISentimentModel, IHostedService, IDisposable
 {
     private volatile Serving? _serving;
     private Task _preparing = Task.CompletedTask;
@@ -25,7 +26,15 @@ internal sealed class BundleModel(
     /// <summary>True when the background part of start-up failed and the process is stopping.</summary>
     public bool Failed { get; private set; }
 
-    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts) => _serving?.Batcher.TryEnqueue(texts);
+    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts)
+    {
+        if (_serving is not { } serving)
+            return null;
+        var scoring = serving.Batcher.TryEnqueue(texts);
+        if (scoring is null)
+            metrics.CountQueueFull();
+        return scoring;
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,37 +59,36 @@ internal sealed class BundleModel(
         SentimentScorer? scorer = null;
         try
         {
-            var options = modelOptions.Value;
+            // The scorer warms itself up, so the model has answered once before the service says it is ready.
             scorer = new SentimentScorer(bundle, new ScorerOptions
             {
-                IntraOpNumThreads = options.IntraOpNumThreads,
+                IntraOpNumThreads = modelOptions.Value.IntraOpNumThreads,
                 MaxBatchSize = batchingOptions.Value.MaxInferenceBatch,
             });
-            var served = new ServedModel(bundle.Manifest);
             var run = scorer;
-            var batcher = new MicroBatcher<Prediction>(
-                texts => Score(run, texts), batchingOptions.Value, ServingMetrics.SetQueueLength);
-            _serving = new Serving(served, batcher, scorer);
-            ServingMetrics.SetReady(true);
+            var batcher = new MicroBatcher<Prediction>(texts => Score(run, texts), batchingOptions.Value, metrics.SetQueueLength);
+            _serving = new Serving(new ServedModel(bundle.Manifest), batcher, scorer);
+            metrics.SetReady(true);
             logger.LogInformation("Model {Name} {Version} ready from {Directory} with {Workers} inference workers",
-                bundle.Manifest.Name, served.Version, directory, batchingOptions.Value.WorkerCount);
+                bundle.Manifest.Name, bundle.Manifest.Version, directory, batchingOptions.Value.WorkerCount);
         }
         catch (Exception e)
         {
             scorer?.Dispose();
             Failed = true;
-            logger.LogCritical("Refusing to start: {Reason}", Describe(e, directory));
+            // Unlike a refusal before listening, this may be a plain bug: keep the stack trace.
+            logger.LogCritical(e, "Refusing to start: {Reason}", Describe(e, directory));
             lifetime.StopApplication();
         }
     }
 
-    private static Prediction[] Score(SentimentScorer scorer, ArraySegment<string> texts)
+    private Prediction[] Score(SentimentScorer scorer, ArraySegment<string> texts)
     {
         long start = Stopwatch.GetTimestamp();
         var predictions = scorer.Predict(texts);
-        ServingMetrics.RecordRun(texts.Count, Stopwatch.GetElapsedTime(start));
+        metrics.RecordRun(texts.Count, Stopwatch.GetElapsedTime(start));
         foreach (var prediction in predictions)
-            ServingMetrics.CountPrediction(prediction.Label);
+            metrics.CountPrediction(prediction.Label);
         return predictions;
     }
 
@@ -91,7 +99,7 @@ internal sealed class BundleModel(
     public void Dispose()
     {
         _preparing.Wait(); // never throws: Prepare catches everything; a start that failed skips StopAsync
-        ServingMetrics.SetReady(false);
+        metrics.SetReady(false);
         var serving = _serving;
         _serving = null;
         serving?.Batcher.Dispose();
@@ -100,6 +108,3 @@ internal sealed class BundleModel(
 
     private sealed record Serving(ServedModel Model, MicroBatcher<Prediction> Batcher, SentimentScorer Scorer);
 }
-
-/// <summary>Start-up stopped on purpose; the message names the file or setting and the reason.</summary>
-public sealed class StartupRefusedException(string message, Exception inner) : Exception(message, inner);

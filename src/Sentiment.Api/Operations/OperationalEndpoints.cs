@@ -1,45 +1,41 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Prometheus;
-using Sentiment.Api.Hosting;
-using Sentiment.Api.OpenApi;
+using Sentiment.Api.Configuration;
+using Sentiment.Api.Scoring;
 using Sentiment.Api.Serving;
 
-namespace Sentiment.Api.Endpoints;
+namespace Sentiment.Api.Operations;
 
 /// <summary>Health probes, Prometheus metrics and the redirect from / to the Swagger UI.</summary>
 public static class OperationalEndpoints
 {
+    public const string LiveName = "Live";
+    public const string ReadyName = "Ready";
+    public const string MetricsName = "Metrics";
+
     private const string PrometheusText = "text/plain; version=0.0.4; charset=utf-8";
 
     public static IEndpointRouteBuilder MapOperationalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Text("Healthy"))
-            .WithName("Live")
+            .WithName(LiveName)
             .WithTags("Operations")
             .WithSummary("Liveness: 200 while the process runs.")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .WithExamples(ApiExamples.Live);
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
 
         app.MapGet("/health/ready", Ready)
-            .WithName("Ready")
+            .WithName(ReadyName)
             .WithTags("Operations")
             .WithSummary("Readiness: 200 once the bundle is loaded, its hashes verified and a warm-up prediction made; 503 before.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithExamples(ApiExamples.Ready);
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        // Of the runtime's meters only System.Runtime (GC, thread pool, JIT) is exported: the others
-        // repeat the HTTP metrics or are private QUIC diagnostics; event counters repeat the meters.
-        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
-        Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = instrument => instrument.Meter.Name == "System.Runtime");
         app.MapGet("/metrics", WriteMetricsAsync)
-            .WithName("Metrics")
+            .WithName(MetricsName)
             .WithTags("Operations")
             .WithSummary("Prometheus metrics: requests by route and status, latencies, predictions per label, " +
                 "inference batch sizes and durations, queue length.")
-            .Produces<string>(StatusCodes.Status200OK, PrometheusText)
-            .WithExamples(ApiExamples.Metrics);
+            .Produces<string>(StatusCodes.Status200OK, PrometheusText);
 
         app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
         return app;
@@ -49,9 +45,9 @@ public static class OperationalEndpoints
         HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
         model.Current is null ? Problems.NotReady(http, options.Value) : TypedResults.Text("Healthy");
 
-    private static async Task WriteMetricsAsync(HttpResponse response, CancellationToken cancellationToken)
+    private static async Task WriteMetricsAsync(HttpResponse response, PrometheusExport metrics, CancellationToken cancellationToken)
     {
         response.ContentType = PrometheusText;
-        await Metrics.DefaultRegistry.CollectAndExportAsTextAsync(response.Body, cancellationToken);
+        await metrics.Registry.CollectAndExportAsTextAsync(response.Body, cancellationToken);
     }
 }

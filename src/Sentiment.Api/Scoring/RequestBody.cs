@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sentiment.Api.Hosting;
+using Sentiment.Api.Configuration;
 
-namespace Sentiment.Api.Endpoints;
+namespace Sentiment.Api.Scoring;
 
 /// <summary>A parsed body: the value, or the problem to answer with.</summary>
 internal readonly record struct Parsed<T>(T? Value, ValidationProblem? Invalid = null, ProblemHttpResult? Refused = null);
@@ -18,9 +19,11 @@ internal static class RequestBody
         var request = http.Request;
         if (!request.HasJsonContentType())
             return new(default, Refused: Problems.UnsupportedMediaType(request.ContentType));
-        if (request.ContentLength > limits.MaxRequestBytes)
-            return new(default, Refused: Problems.TooLarge(limits));
 
+        // The one size rule. Kestrel then stops reading past it (at once for a larger Content-Length);
+        // the length check below holds it on servers without the feature, such as TestServer.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+            server.MaxRequestBodySize = limits.MaxRequestBytes;
         PipeReader reader = request.BodyReader;
         ReadResult read;
         try
@@ -38,7 +41,7 @@ internal static class RequestBody
                 reader.AdvanceTo(read.Buffer.Start, read.Buffer.End); // keep it all, ask for more
             }
         }
-        catch (BadHttpRequestException e) // Kestrel's own body limit, a broken chunked body
+        catch (BadHttpRequestException e) // the server's body limit, a broken chunked body
         {
             return new(default, Refused: Problems.Unreadable(e, limits));
         }

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
-using Sentiment.Api.Hosting;
+using Sentiment.Api.Configuration;
 
-namespace Sentiment.Api.Endpoints;
+namespace Sentiment.Api.Scoring;
 
 /// <summary>
 /// Reads request bodies with <see cref="Utf8JsonReader"/> rather than the serializer, so each
@@ -78,7 +78,7 @@ internal static class RequestParser
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             // Past the limit, only count: the reply names the limit, not every extra item.
-            if (count++ >= limits.MaxBatchSize)
+            if (count++ >= limits.MaxTextsPerRequest)
             {
                 reader.Skip();
                 continue;
@@ -88,9 +88,9 @@ internal static class RequestParser
                 texts.Add(text);
         }
         if (count == 0)
-            errors.Add("texts", $"'texts' is empty; send 1 to {limits.MaxBatchSize} texts (MaxBatchSize).");
-        else if (count > limits.MaxBatchSize)
-            errors.Add("texts", $"'texts' has {count} items; the limit is {limits.MaxBatchSize} (MaxBatchSize).");
+            errors.Add("texts", $"'texts' is empty; send 1 to {limits.MaxTextsPerRequest} texts (MaxTextsPerRequest).");
+        else if (count > limits.MaxTextsPerRequest)
+            errors.Add("texts", $"'texts' has {count} items; the limit is {limits.MaxTextsPerRequest} (MaxTextsPerRequest).");
         return texts;
     }
 

@@ -1,22 +1,31 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Sentiment.Api.Hosting;
-using Sentiment.Api.Serving;
+using Microsoft.AspNetCore.Mvc;
+using Sentiment.Api.Configuration;
 
-namespace Sentiment.Api.Endpoints;
+namespace Sentiment.Api.Scoring;
 
 /// <summary>Every refusal the API gives, each mapped to its status code here and nowhere else.</summary>
 internal static class Problems
 {
+    private const string UnsupportedMediaTypeTitle = "Unsupported media type.";
+
     public static ValidationProblem Invalid(ErrorBag errors) =>
         TypedResults.ValidationProblem(errors.Errors, title: "The request is not valid.");
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
-        title: "Unsupported media type.",
+        title: UnsupportedMediaTypeTitle,
         detail: UnsupportedMediaTypeDetail(contentType));
 
-    /// <summary>Also used for the 415 that routing gives before an endpoint runs.</summary>
-    public static string UnsupportedMediaTypeDetail(string? contentType) =>
+    /// <summary>Gives the 415 that routing sends before an endpoint runs the same title and detail.</summary>
+    public static void DescribeUnsupportedMediaType(ProblemDetails problem, string? contentType)
+    {
+        problem.Title = UnsupportedMediaTypeTitle;
+        problem.Detail = UnsupportedMediaTypeDetail(contentType);
+    }
+
+    private static string UnsupportedMediaTypeDetail(string? contentType) =>
         $"Content-Type must be application/json, not '{contentType ?? "(none)"}'.";
 
     public static ProblemHttpResult TooLarge(ApiOptions limits) => TypedResults.Problem(
@@ -32,15 +41,12 @@ internal static class Problems
     public static ProblemHttpResult NotReady(HttpContext http, ApiOptions limits) =>
         Unavailable(http, limits, "Model not ready.", "The model is still loading; retry shortly.");
 
-    public static ProblemHttpResult Busy(HttpContext http, ApiOptions limits)
-    {
-        ServingMetrics.CountQueueFull();
-        return Unavailable(http, limits, "Server busy.", "The scoring queue is full; retry shortly.");
-    }
+    public static ProblemHttpResult Busy(HttpContext http, ApiOptions limits) =>
+        Unavailable(http, limits, "Server busy.", "The scoring queue is full; retry shortly.");
 
     private static ProblemHttpResult Unavailable(HttpContext http, ApiOptions limits, string title, string detail)
     {
-        http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: title, detail: detail);
     }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
-using Sentiment.Api.Serving;
+using Sentiment.Api.Scoring;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
-namespace Sentiment.Api.Hosting;
+namespace Sentiment.Api.Operations;
 
 public enum LogFormat
 {
@@ -15,7 +15,7 @@ public enum LogFormat
 /// <summary>Serilog set-up: levels from configuration, text or JSON console, one line per request.</summary>
 public static class RequestLogging
 {
-    private static readonly object TextLengthKey = new();
+    private const string HostCategory = "Microsoft.Extensions.Hosting.Internal.Host";
 
     public static WebApplicationBuilder AddSentimentLogging(this WebApplicationBuilder builder)
     {
@@ -26,8 +26,7 @@ public static class RequestLogging
             var format = configuration.GetValue("Log:Format", LogFormat.Text);
             logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
-                // ServiceRunner logs these as one line; the host would add a second one with a stack trace.
-                .Filter.ByExcluding(e => ServiceRunner.IsRefusal(e.Exception));
+                .Filter.ByExcluding(IsHostEchoOfRefusal);
             if (format == LogFormat.Json)
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             else
@@ -53,42 +52,17 @@ public static class RequestLogging
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
                 new LogEventProperty("ModelVersion", new ScalarValue(http.Response.Headers[ModelVersionHeader.Name].ToString())),
-                new LogEventProperty("TextLength", new ScalarValue(http.Items.TryGetValue(TextLengthKey, out var n) ? n : 0)),
+                new LogEventProperty("TextLength", new ScalarValue(SentimentApi.TextLength(http))),
             ];
         });
 
-    /// <summary>Records the characters received for the request log line.</summary>
-    public static void SetTextLength(HttpContext http, IReadOnlyList<string> texts)
-    {
-        int length = 0;
-        for (int i = 0; i < texts.Count; i++)
-            length += texts[i].Length;
-        http.Items[TextLengthKey] = length;
-    }
-}
-
-/// <summary>Adds <c>X-Model-Version</c> to every response, errors included.</summary>
-public sealed class ModelVersionHeader
-{
-    public const string Name = "X-Model-Version";
-
-    private readonly RequestDelegate _next;
-    private readonly Func<object, Task> _setHeader;
-
-    public ModelVersionHeader(RequestDelegate next, ISentimentModel model)
-    {
-        _next = next;
-        // Set when the response starts, because the exception handler clears headers set earlier.
-        _setHeader = state =>
-        {
-            ((HttpContext)state).Response.Headers[Name] = model.Current?.Version ?? "loading";
-            return Task.CompletedTask;
-        };
-    }
-
-    public Task InvokeAsync(HttpContext http)
-    {
-        http.Response.OnStarting(_setHeader, http);
-        return _next(http);
-    }
+    /// <summary>
+    /// The host's own report of a refused start: ServiceRunner logs the refusal as one line, and the
+    /// host would add a second one with a stack trace. Only that event: the same exception types
+    /// logged by anything else (a request's I/O failure, say) are kept.
+    /// </summary>
+    public static bool IsHostEchoOfRefusal(LogEvent e) =>
+        ServiceRunner.IsRefusal(e.Exception)
+        && e.Properties.TryGetValue("SourceContext", out var source)
+        && source is ScalarValue { Value: HostCategory };
 }

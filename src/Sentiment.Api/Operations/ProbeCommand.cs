@@ -1,4 +1,4 @@
-namespace Sentiment.Api.Hosting;
+namespace Sentiment.Api.Operations;
 
 /// <summary>
 /// <c>--probe [url|path]</c>: asks a running instance for its health and exits 0 (2xx) or 1, so a

@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using Sentiment.Core;
 
-namespace Sentiment.Api.Endpoints;
+namespace Sentiment.Api.Contracts;
 
 /// <summary>A text to score.</summary>
 public sealed class SentimentRequest
@@ -14,7 +13,7 @@ public sealed class SentimentRequest
 /// <summary>Texts to score together.</summary>
 public sealed class BatchSentimentRequest
 {
-    /// <summary>1 to MaxBatchSize (default 64) texts, each following the rules of <c>text</c>.</summary>
+    /// <summary>1 to MaxTextsPerRequest (default 64) texts, each following the rules of <c>text</c>.</summary>
     public required IReadOnlyList<string> Texts { get; init; }
 }
 
@@ -49,17 +48,3 @@ public sealed record SentimentResponse(
 /// <param name="Results">One result per text, in request order.</param>
 /// <param name="ModelVersion">Version of the model that answered.</param>
 public sealed record BatchSentimentResponse(IReadOnlyList<SentimentResult> Results, string ModelVersion);
-
-/// <summary>The public part of the model's manifest.</summary>
-/// <param name="Name">Model name.</param>
-/// <param name="Version">Model version, also sent in the X-Model-Version header.</param>
-/// <param name="CreatedUtc">When the bundle was written.</param>
-/// <param name="Labels">Labels in output order.</param>
-/// <param name="MaxLength">Most words scored per text; longer texts keep their last words.</param>
-/// <param name="Tokenizer">The text pipeline settings.</param>
-/// <param name="Architecture">Layer sizes.</param>
-/// <param name="Data">Rows used to train, validate and test.</param>
-/// <param name="Metrics">Validation and test reports.</param>
-public sealed record ModelResponse(
-    string Name, string Version, DateTimeOffset CreatedUtc, IReadOnlyList<string> Labels, int MaxLength,
-    TokenizerSettings Tokenizer, ArchitectureInfo Architecture, DataInfo? Data, MetricsInfo? Metrics);

@@ -1,0 +1,25 @@
+using Prometheus;
+
+namespace Sentiment.Api.Operations;
+
+/// <summary>Per-host metrics, and the middleware every request passes, in order.</summary>
+public static class OperationsSetup
+{
+    public static WebApplicationBuilder AddSentimentMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<PrometheusExport>();
+        return builder;
+    }
+
+    public static WebApplication UseSentimentPipeline(this WebApplication app)
+    {
+        app.UseMiddleware<ModelVersionHeader>();
+        app.UseSentimentRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        var registry = app.Services.GetRequiredService<PrometheusExport>().Registry;
+        app.UseHttpMetrics(options => options.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using Sentiment.Api.Contracts;
+using Sentiment.Api.Serving;
+using Sentiment.Inference;
+using Manifest = Sentiment.Core;
+
+namespace Sentiment.Api.Scoring;
+
+/// <summary>From the served model and its predictions to the wire types, in one place.</summary>
+internal static class ResponseMapping
+{
+    public static SentimentResponse ToResponse(ServedModel model, Prediction prediction) => new(
+        prediction.Label, prediction.Confidence, model.Score(prediction.Probabilities),
+        Probabilities(model, prediction), Tokens(prediction), model.Version);
+
+    public static BatchSentimentResponse ToBatchResponse(ServedModel model, Prediction[] predictions)
+    {
+        var results = new SentimentResult[predictions.Length];
+        for (int i = 0; i < results.Length; i++)
+        {
+            var prediction = predictions[i];
+            results[i] = new SentimentResult(prediction.Label, prediction.Confidence, model.Score(prediction.Probabilities),
+                Probabilities(model, prediction), Tokens(prediction));
+        }
+        return new BatchSentimentResponse(results, model.Version);
+    }
+
+    public static ModelResponse ToModelResponse(ServedModel model)
+    {
+        var manifest = model.Manifest;
+        var tokenizer = manifest.Tokenizer;
+        var layers = manifest.Architecture;
+        return new ModelResponse(
+            manifest.Name, manifest.Version, manifest.CreatedUtc, manifest.Labels, tokenizer.MaxLength,
+            new TokenizerInfo(tokenizer.NumWords, tokenizer.MaxLength, tokenizer.LowerCase, tokenizer.Filters,
+                tokenizer.Split, tokenizer.OovToken, tokenizer.Truncating),
+            new ArchitectureInfo(layers.EmbeddingRows, layers.EmbeddingDim, layers.LstmUnits, layers.Classes),
+            manifest.Data is { } data ? new DataInfo(Split(data.Train), Split(data.Validation), Split(data.Test)) : null,
+            manifest.Metrics is { } metrics ? new MetricsInfo(Report(metrics.Validation), Report(metrics.Test)) : null);
+    }
+
+    // Probabilities are in label order, so the label index is the probability index.
+    private static Dictionary<string, float> Probabilities(ServedModel model, Prediction prediction)
+    {
+        var byLabel = new Dictionary<string, float>(model.Labels.Count);
+        for (int i = 0; i < model.Labels.Count; i++)
+            byLabel[model.Labels[i]] = prediction.Probabilities[i];
+        return byLabel;
+    }
+
+    private static TokenCounts Tokens(Prediction prediction) =>
+        new(prediction.TotalTokens, prediction.KnownTokens, prediction.Truncated);
+
+    private static SplitInfo? Split(Manifest.SplitInfo? split) =>
+        split is null ? null : new SplitInfo(split.Rows, split.Skipped, split.PerLabel);
+
+    private static ReportInfo? Report(Manifest.ReportInfo? report) =>
+        report is null ? null : new ReportInfo(report.Rows, report.Accuracy, report.MacroF1,
+            [.. report.PerClass.Select(c => new ClassScore(c.Label, c.Precision, c.Recall, c.F1, c.Support))],
+            report.Confusion);
+}

@@ -1,0 +1,110 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Sentiment.Api.Configuration;
+using Sentiment.Api.Contracts;
+using Sentiment.Api.Serving;
+using Sentiment.Inference;
+
+namespace Sentiment.Api.Scoring;
+
+/// <summary>POST /sentiment, POST /sentiment/batch and GET /model.</summary>
+public static class SentimentApi
+{
+    public const string ScoreTextName = "ScoreText";
+    public const string ScoreBatchName = "ScoreBatch";
+    public const string GetModelName = "GetModel";
+
+    private static readonly object TextLengthKey = new();
+
+    /// <summary>Request limits, the response JSON and RFC 9457 problem bodies.</summary>
+    public static WebApplicationBuilder AddSentimentScoring(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull; // "score" absent, not null
+        });
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
+        {
+            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+                Problems.DescribeUnsupportedMediaType(context.ProblemDetails, context.HttpContext.Request.ContentType);
+        });
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapSentimentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/sentiment", PostAsync)
+            .DescribeScoring<SentimentRequest>(ScoreTextName)
+            .WithSummary("Score one text.")
+            .WithDescription("Returns the most probable label, its confidence, a score in [-1, 1] (P(positive) - P(negative)), " +
+                "the probability of every label and how many of the text's words the model knows.");
+
+        app.MapPost("/sentiment/batch", PostBatchAsync)
+            .DescribeScoring<BatchSentimentRequest>(ScoreBatchName)
+            .WithSummary("Score up to MaxTextsPerRequest texts at once.")
+            .WithDescription("Returns one result per text, in request order; a text scores the same alone or in a batch.");
+
+        app.MapGet("/model", GetModel)
+            .WithName(GetModelName)
+            .WithTags("Model")
+            .WithSummary("Describe the served model.")
+            .WithDescription("Name, version, labels, tokenizer settings, maximum length, training data sizes and evaluation metrics.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return app;
+    }
+
+    private static RouteHandlerBuilder DescribeScoring<TRequest>(this RouteHandlerBuilder builder, string name)
+        where TRequest : notnull =>
+        builder.WithName(name)
+            .WithTags("Sentiment")
+            .Accepts<TRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    /// <summary>Characters received in this request's texts, for the request log line; 0 before parsing.</summary>
+    public static int TextLength(HttpContext http) => http.Items.TryGetValue(TextLengthKey, out var n) ? (int)n! : 0;
+
+    internal static Task<Results<Ok<SentimentResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
+        HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, options.Value, RequestParser.ParseText,
+            static (served, predictions) => ResponseMapping.ToResponse(served, predictions[0]));
+
+    internal static Task<Results<Ok<BatchSentimentResponse>, ValidationProblem, ProblemHttpResult>> PostBatchAsync(
+        HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, options.Value, RequestParser.ParseTexts, ResponseMapping.ToBatchResponse);
+
+    internal static Results<Ok<ModelResponse>, ProblemHttpResult> GetModel(
+        HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
+        model.Current is { } served ? TypedResults.Ok(ResponseMapping.ToModelResponse(served)) : Problems.NotReady(http, options.Value);
+
+    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TTexts, TResponse>(
+        HttpContext http, ISentimentModel model, ApiOptions limits, BodyParser<TTexts> parse,
+        Func<ServedModel, Prediction[], TResponse> answer) where TTexts : IReadOnlyList<string>
+    {
+        var body = await RequestBody.ReadAsync(http, limits, parse);
+        if (body.Invalid is { } invalid)
+            return invalid;
+        if (body.Refused is { } refused)
+            return refused;
+        var texts = body.Value!;
+        http.Items[TextLengthKey] = TotalLength(texts);
+        if (model.Current is not { } served)
+            return Problems.NotReady(http, limits);
+        if (model.TryScore(texts) is not { } scoring)
+            return Problems.Busy(http, limits);
+        return TypedResults.Ok(answer(served, await scoring));
+    }
+
+    private static int TotalLength(IReadOnlyList<string> texts)
+    {
+        int length = 0;
+        for (int i = 0; i < texts.Count; i++)
+            length += texts[i].Length;
+        return length;
+    }
+}
