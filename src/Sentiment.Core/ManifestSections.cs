@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sentiment.Core;
 
 /// <summary>The ONNX graph file of a bundle and the names of its tensors.</summary>
@@ -21,12 +23,32 @@ public sealed record OnnxInfo(
 /// <param name="Size">Number of words (ids 1..Size).</param>
 public sealed record VocabularyInfo(string File, string Sha256, int Size);
 
-/// <summary>Layer sizes of the Embedding, LSTM, Dense model.</summary>
+/// <summary>Layer sizes and shape of the Embedding, LSTM, Dense model.</summary>
 /// <param name="EmbeddingRows">Embedding rows: vocabulary size plus the padding row.</param>
 /// <param name="EmbeddingDim">Embedding width.</param>
-/// <param name="LstmUnits">LSTM hidden size.</param>
+/// <param name="LstmUnits">LSTM hidden size (per direction).</param>
 /// <param name="Classes">Output classes.</param>
-public sealed record ArchitectureInfo(int EmbeddingRows, int EmbeddingDim, int LstmUnits, int Classes);
+/// <param name="Bidirectional">The LSTM also reads each text backwards; written only when true.</param>
+/// <param name="Pooling">What the dense layer reads; written only when not <see cref="StatePooling.Last"/>.</param>
+public sealed record ArchitectureInfo(
+    int EmbeddingRows,
+    int EmbeddingDim,
+    int LstmUnits,
+    int Classes,
+    // Left out at their defaults, so manifests of the plain model read and write unchanged.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Bidirectional = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] StatePooling Pooling = StatePooling.Last);
+
+/// <summary>The LSTM states the dense layer reads, as named in <c>model.json</c>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<StatePooling>))]
+public enum StatePooling
+{
+    /// <summary>The state after each text's last real token (both directions' when bidirectional).</summary>
+    [JsonStringEnumMemberName("last")] Last,
+
+    /// <summary>The last state, then the max and the mean of every real token's state, concatenated.</summary>
+    [JsonStringEnumMemberName("last-max-mean")] LastMaxMean,
+}
 
 /// <summary>Row counts of the training, validation and test splits.</summary>
 /// <param name="Train">Training split.</param>

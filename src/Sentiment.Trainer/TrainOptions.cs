@@ -23,6 +23,15 @@ internal sealed record TrainOptions(
     string Output,
     bool Overwrite)
 {
+    /// <summary>Train a bidirectional LSTM.</summary>
+    public bool Bidirectional { get; init; }
+
+    /// <summary>What the dense layer reads.</summary>
+    public StatePooling Pooling { get; init; } = StatePooling.Last;
+
+    /// <summary>Share of the dense layer's inputs dropped in training; 0 leaves the layer out.</summary>
+    public double FeatureDropout { get; init; }
+
     /// <summary>
     /// The version of a bundle trained without <c>--version</c>: a semver pre-release of 0.0.0 named
     /// by its UTC creation time (<c>0.0.0-local.20261204T183000Z</c>), so <c>X-Model-Version</c>

@@ -31,8 +31,9 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
         console.Info($"Seed {settings.Seed}, {settings.Threads} thread(s); rows: {train.Count} train, {validation.Count} validation"
             + $"{(data.Test is null ? "" : $", {data.Test.Rows.Count} test")}; labels: {string.Join(", ", data.Labels)};"
             + $" vocabulary: {vocabulary.Words.Count} words");
-        var shape = new ModelShape(vocabulary.EmbeddingRows, options.EmbeddingDim, options.LstmUnits, data.Labels.Count);
-        using var model = new SentimentModel(shape, settings.Dropout);
+        var shape = new ModelShape(vocabulary.EmbeddingRows, options.EmbeddingDim, options.LstmUnits, data.Labels.Count,
+            options.Bidirectional, options.Pooling);
+        using var model = new SentimentModel(shape, settings.Dropout, options.FeatureDropout);
         var history = new ModelTrainer(settings, console.TrainingProgress()).Fit(model, train, validation, data.Labels);
         console.Info($"Kept epoch {history.BestEpoch} (lowest validation loss); exporting to ONNX.");
 

@@ -8,9 +8,11 @@ using static TorchSharp.torch;
 
 namespace Sentiment.Trainer.Tests;
 
-/// <summary>The exported ONNX graph, run by the API's scorer, gives TorchSharp's probabilities.</summary>
-[Collection(TorchCollection.Name)]
-public sealed class OnnxParityTests : IDisposable
+/// <summary>
+/// The exported ONNX graph of each model variant, run by the API's scorer, gives TorchSharp's
+/// probabilities, and a text scores the same alone, padded beside a longer one, or in a batch.
+/// </summary>
+public abstract class OnnxParityTests : IDisposable
 {
     private const double Tolerance = 1e-5;
     private static readonly string[] Labels = ["negative", "neutral", "positive"];
@@ -18,13 +20,15 @@ public sealed class OnnxParityTests : IDisposable
     private readonly SentimentModel _model;
     private readonly SentimentScorer _scorer;
 
-    public OnnxParityTests()
+    protected OnnxParityTests(bool bidirectional, StatePooling pooling)
     {
         var settings = new TokenizerSettings(NumWords: 60, MaxLength: 12);
         var texts = File.ReadLines(TrainerCli.TestData("tiny-train.csv")).Skip(1);
         var vocabulary = Vocabulary.Fit(texts, settings);
         manual_seed(11);
-        _model = new SentimentModel(new ModelShape(vocabulary.EmbeddingRows, 8, 8, Labels.Length), dropout: 0.4);
+        var shape = new ModelShape(vocabulary.EmbeddingRows, 8, 8, Labels.Length, bidirectional, pooling);
+        // Feature dropout is on, so the parity also shows it is off outside training.
+        _model = new SentimentModel(shape, dropout: 0.4, featureDropout: 0.5);
         using (no_grad())
         {
             // Weights far from initialisation, so every input, padding included, gives uneven probabilities.
@@ -97,14 +101,42 @@ public sealed class OnnxParityTests : IDisposable
         AssertClose(TorchProbabilities([[0]]), TorchProbabilities([[]]), "a batch row without ids is packed as the padding token");
     }
 
-    private void AssertSameAsOnnx(int[][] ids)
+    [Fact]
+    public void EveryRow_ScoresTheSameAlonePaddedAndBatched()
     {
-        float[] torch = TorchProbabilities(ids);
+        var random = new Random(7);
+        int[][] ids = [.. new[] { 1, MaxLength, 3, 1, 7, MaxLength - 1, 2 }.Select(length =>
+            Enumerable.Range(0, length).Select(_ => random.Next(1, Rows)).ToArray())];
+        int[] longest = [.. Enumerable.Range(0, MaxLength).Select(_ => random.Next(1, Rows))];
+        float[] batched = OnnxProbabilities(ids), torchBatched = TorchProbabilities(ids);
+
+        for (int row = 0; row < ids.Length; row++)
+        {
+            float[] alone = OnnxProbabilities([ids[row]]);
+            float[] padded = OnnxProbabilities([ids[row], longest])[..Labels.Length]; // padded to MaxLength
+            string because = $"row {row} of length {ids[row].Length}";
+            AssertClose(alone, batched.AsSpan(row * Labels.Length, Labels.Length).ToArray(), $"{because}, batched");
+            AssertClose(alone, padded, $"{because}, padded");
+            AssertClose(TorchProbabilities([ids[row]]), torchBatched.AsSpan(row * Labels.Length, Labels.Length).ToArray(), $"{because}, TorchSharp batched");
+        }
+    }
+
+    [Fact]
+    public void Manifest_RecordsTheVariant()
+    {
+        var architecture = _scorer.Bundle.Manifest.Architecture;
+
+        Assert.Equal((_model.Shape.Bidirectional, _model.Shape.Pooling), (architecture.Bidirectional, architecture.Pooling));
+    }
+
+    private void AssertSameAsOnnx(int[][] ids) => AssertClose(TorchProbabilities(ids), OnnxProbabilities(ids), $"{ids.Length} rows");
+
+    private float[] OnnxProbabilities(int[][] ids)
+    {
         var batch = ids.Select(row => new EncodedText(row, row.Length, row.Length, false)).ToArray();
         var onnx = new float[ids.Length * Labels.Length];
         _scorer.Score(batch, onnx); // one ONNX Runtime call for the whole batch
-
-        AssertClose(torch, onnx, $"{ids.Length} rows");
+        return onnx;
     }
 
     private float[] TorchProbabilities(int[][] ids) =>
@@ -118,3 +150,15 @@ public sealed class OnnxParityTests : IDisposable
         Assert.True(expected.Max() - expected.Min() > 0.01, $"{because}: probabilities too uniform to prove anything: {string.Join(", ", expected)}");
     }
 }
+
+[Collection(TorchCollection.Name)]
+public sealed class LastStateParityTests() : OnnxParityTests(bidirectional: false, StatePooling.Last);
+
+[Collection(TorchCollection.Name)]
+public sealed class PooledParityTests() : OnnxParityTests(bidirectional: false, StatePooling.LastMaxMean);
+
+[Collection(TorchCollection.Name)]
+public sealed class BidirectionalParityTests() : OnnxParityTests(bidirectional: true, StatePooling.Last);
+
+[Collection(TorchCollection.Name)]
+public sealed class BidirectionalPooledParityTests() : OnnxParityTests(bidirectional: true, StatePooling.LastMaxMean);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Sentiment.Core;
 using Sentiment.Inference.Onnx;
 using static Sentiment.Inference.Onnx.TensorProto.Types;
@@ -42,7 +43,32 @@ internal static class BundleCheck
             Fail(problem);
         if (embedding.Dims[1] != manifest.Architecture.EmbeddingDim)
             Fail($"embedding is {embedding.Dims[1]} wide but model.json says architecture.embeddingDim is {manifest.Architecture.EmbeddingDim}.");
+        CheckLstm(onnxPath, graph, manifest.Architecture);
     }
+
+    // Reads the shape the way LstmGraph writes it: the LSTM's direction attribute, and its Y output used only for pooling.
+    private static void CheckLstm(string onnxPath, GraphProto graph, ArchitectureInfo architecture)
+    {
+        void Fail(string reason) => throw new ModelBundleException(onnxPath, reason);
+
+        var lstm = graph.Node.FirstOrDefault(n => n.OpType == "LSTM");
+        if (lstm is null)
+        {
+            Fail("has no LSTM node.");
+            return;
+        }
+        bool bidirectional = lstm.Attribute.FirstOrDefault(a => a.Name == "direction")?.S.ToStringUtf8() == "bidirectional";
+        if (bidirectional != architecture.Bidirectional)
+            Fail($"LSTM is {(bidirectional ? "bidirectional" : "forward only")} but model.json says architecture.bidirectional is {(architecture.Bidirectional ? "true" : "false")}.");
+        var pooling = lstm.Output.Count > 0 && lstm.Output[0].Length > 0 ? StatePooling.LastMaxMean : StatePooling.Last;
+        if (pooling != architecture.Pooling)
+            Fail($"dense layer reads {PoolingName(pooling)} but model.json says architecture.pooling is {PoolingName(architecture.Pooling)}.");
+        long? hidden = lstm.Attribute.FirstOrDefault(a => a.Name == "hidden_size")?.I;
+        if (hidden != architecture.LstmUnits)
+            Fail($"LSTM has {hidden} units but model.json says architecture.lstmUnits is {architecture.LstmUnits}.");
+    }
+
+    private static string PoolingName(StatePooling pooling) => JsonSerializer.Serialize(pooling); // "last", as model.json spells it
 
     private static IList<TensorShapeProto.Types.Dimension> CheckTensor(
         string onnxPath, IList<ValueInfoProto> tensors, string name, DataType elementType, int rank, string kind)

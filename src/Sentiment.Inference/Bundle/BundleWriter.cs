@@ -48,7 +48,8 @@ public static class BundleWriter
             new OnnxInfo(OnnxFile, Sha256.Hex(onnx), LstmGraph.Opset,
                 LstmGraph.InputIds, LstmGraph.InputLengths, LstmGraph.Output),
             new VocabularyInfo(VocabularyFile, Sha256.Hex(vocab.GetBuffer().AsSpan(0, (int)vocab.Length)), vocabulary.Words.Count),
-            new ArchitectureInfo(weights.EmbeddingRows, weights.EmbeddingDim, weights.Hidden, weights.Classes),
+            new ArchitectureInfo(weights.EmbeddingRows, weights.EmbeddingDim, weights.Hidden, weights.Classes,
+                Bidirectional: weights.Reverse is not null, Pooling: weights.Pooling),
             details.Training, details.Data, details.Metrics);
         manifest.Validate();
 

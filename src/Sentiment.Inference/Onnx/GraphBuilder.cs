@@ -35,6 +35,13 @@ internal sealed class GraphBuilder
         return name;
     }
 
+    /// <summary>Adds a float initializer that is not trained (such as a fill value) and returns its name.</summary>
+    public string FloatConstant(string name, long[] dims, ReadOnlySpan<float> values)
+    {
+        _constants.Add(Tensor(name, DataType.Float, dims, MemoryMarshal.AsBytes(values)));
+        return name;
+    }
+
     public GraphProto ToGraph(string name, ValueInfoProto[] inputs, ValueInfoProto[] outputs) => new()
     {
         Node = { _nodes },
@@ -46,6 +53,9 @@ internal sealed class GraphBuilder
 
     public static AttributeProto Int(string name, long value) =>
         new() { Name = name, I = value, Type = AttributeProto.Types.AttributeType.Int };
+
+    public static AttributeProto String(string name, string value) =>
+        new() { Name = name, S = ByteString.CopyFromUtf8(value), Type = AttributeProto.Types.AttributeType.String };
 
     public static AttributeProto Ints(string name, params long[] values) =>
         new() { Name = name, Ints = { values }, Type = AttributeProto.Types.AttributeType.Ints };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Sentiment.Core;
 using Google.Protobuf;
 using Sentiment.Inference.Onnx;
 using static Sentiment.Inference.GraphBuilder;
@@ -48,8 +49,11 @@ public static class LstmGraph
 
         var graph = new GraphBuilder();
         string embedded = Embed(graph, weights);
-        string lastState = Lstm(graph, weights, embedded);
-        string logits = Dense(graph, weights, lastState);
+        var (allStates, lastState) = Lstm(graph, weights, embedded);
+        string features = allStates is null ? lastState : StatePoolingStage.Add(graph, allStates, lastState);
+        string logits = Dense(graph, weights, features);
+        if (weights.Temperature != 1)
+            logits = Temperature(graph, weights, logits);
         graph.Node("Softmax", "softmax", [logits], [Output], Int("axis", -1));
 
         return new ModelProto
@@ -74,32 +78,57 @@ public static class LstmGraph
         return "embedded_t";
     }
 
-    /// <summary>A forward LSTM; returns each row's state after its last real token, [batch, hidden].</summary>
-    private static string Lstm(GraphBuilder graph, LstmWeights w, string input)
+    /// <summary>
+    /// A forward or bidirectional LSTM. Returns each row's state after its last real token, [batch, H x directions]
+    /// (forward then backward, as PyTorch's cat(h_n[0], h_n[1])), and, when the weights pool, every step's state
+    /// [seq, directions, batch, H]; otherwise null.
+    /// </summary>
+    private static (string? AllStates, string LastState) Lstm(GraphBuilder graph, LstmWeights w, string input)
     {
-        int h = w.Hidden;
+        int h = w.Hidden, directions = w.Directions;
+        LstmDirection[] parts = [new(w.WeightIh, w.WeightHh, w.BiasIh, w.BiasHh), .. w.Reverse is null ? [] : new[] { w.Reverse }];
         string[] inputs =
         [
             input,
-            graph.Weight("lstm_W", [1, 4 * h, w.EmbeddingDim], OnnxGateOrder(w.WeightIh)),
-            graph.Weight("lstm_R", [1, 4 * h, h], OnnxGateOrder(w.WeightHh)),
-            graph.Weight("lstm_B", [1, 8 * h], [.. OnnxGateOrder(w.BiasIh), .. OnnxGateOrder(w.BiasHh)]),
+            graph.Weight("lstm_W", [directions, 4 * h, w.EmbeddingDim], [.. parts.SelectMany(d => OnnxGateOrder(d.WeightIh))]),
+            graph.Weight("lstm_R", [directions, 4 * h, h], [.. parts.SelectMany(d => OnnxGateOrder(d.WeightHh))]),
+            graph.Weight("lstm_B", [directions, 8 * h], [.. parts.SelectMany(d => OnnxGateOrder(d.BiasIh).Concat(OnnxGateOrder(d.BiasHh)))]),
             InputLengths,
         ];
-        // sequence_lens stops each row at its true length, so Y_h is the state after its last real token.
-        // Y (every step's state, zero past each length) is left unused; pooling over it would read it here.
-        graph.Node("LSTM", "lstm", inputs, ["", "lstm_h"], Int("hidden_size", h));
-        graph.Node("Squeeze", "last_state", ["lstm_h", graph.Constant("squeeze_axes", [1], [0L])], ["state"]);
-        return "state";
+        // sequence_lens stops each row at its true length, so Y_h is the state after its last real token, and the
+        // backward direction starts at that token, as PyTorch's packed sequences do. Y (every step's state, zero
+        // past each length) is read only by pooling.
+        string? allStates = w.Pooling == StatePooling.LastMaxMean ? "lstm_y" : null;
+        AttributeProto[] attributes = directions == 1
+            ? [Int("hidden_size", h)]
+            : [Int("hidden_size", h), GraphBuilder.String("direction", "bidirectional")];
+        graph.Node("LSTM", "lstm", inputs, [allStates ?? "", "lstm_h"], attributes);
+        if (directions == 1)
+        {
+            graph.Node("Squeeze", "last_state", ["lstm_h", graph.Constant("squeeze_axes", [1], [0L])], ["state"]);
+            return (allStates, "state");
+        }
+        // Y_h [2, batch, H] to [batch, 2H], forward state first.
+        graph.Node("Transpose", "last_state_batch_major", ["lstm_h"], ["lstm_h_t"], Ints("perm", 1, 0, 2));
+        graph.Node("Reshape", "last_state", ["lstm_h_t", graph.Constant("state_shape", [2], [0L, -1L])], ["state"]);
+        return (allStates, "state");
     }
 
-    /// <summary>[batch, hidden] to [batch, classes] logits.</summary>
+    /// <summary>[batch, features] to [batch, classes] logits.</summary>
     private static string Dense(GraphBuilder graph, LstmWeights w, string input)
     {
-        string weight = graph.Weight("dense_W", [w.Classes, w.Hidden], w.DenseWeight);
+        string weight = graph.Weight("dense_W", [w.Classes, w.Features], w.DenseWeight);
         string bias = graph.Weight("dense_B", [w.Classes], w.DenseBias);
         graph.Node("Gemm", "dense", [input, weight, bias], ["logits"], Int("transB", 1));
         return "logits";
+    }
+
+    /// <summary>Logits divided by the fitted temperature, so the file itself gives calibrated probabilities.</summary>
+    private static string Temperature(GraphBuilder graph, LstmWeights w, string logits)
+    {
+        string temperature = graph.Weight("temperature", [], [(float)w.Temperature]);
+        graph.Node("Div", "calibrate", [logits, temperature], ["calibrated_logits"]);
+        return "calibrated_logits";
     }
 
     /// <summary>Reorders the four gate blocks from PyTorch's i, f, g, o to ONNX's i, o, f, c.</summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Sentiment.Core;
 using Sentiment.Trainer.Data;
 using Sentiment.Trainer.Training;
@@ -11,6 +12,10 @@ internal static class TrainCommand
 {
     // Core's tokenizer defaults (Keras' rules with the tutorial's sizes), not a copy of them.
     private static readonly TokenizerSettings TokenizerDefaults = new();
+
+    // --pooling takes the names model.json uses ("last", "last-max-mean").
+    private static readonly Dictionary<string, StatePooling> Poolings =
+        Enum.GetValues<StatePooling>().ToDictionary(p => JsonSerializer.Serialize(p).Trim('"'));
 
     public static Command Create(TrainerConsole console)
     {
@@ -40,6 +45,11 @@ internal static class TrainCommand
         });
         var embeddingDim = AtLeast("--embedding-dim", "Embedding width.", 128, 1);
         var lstmUnits = AtLeast("--lstm-units", "LSTM hidden size.", 196, 1);
+        var bidirectional = WithDefault("--bidirectional", "Read each text forwards and backwards (a bidirectional LSTM).", false);
+        var pooling = WithDefault("--pooling", "Features of the dense layer: last (the last state) or last-max-mean"
+            + " (the last state, then the max and the mean of every token's state).", "last");
+        pooling.AcceptOnlyFromAmong([.. Poolings.Keys]);
+        var featureDropout = Between("--feature-dropout", "Share of the dense layer's inputs dropped in training (0 = none).", 0, 0, 1);
         var dropout = Between("--dropout", "Share of embedding channels dropped per text in training.", 0.4, 0, 1);
         var epochs = AtLeast("--epochs", "Most training epochs.", 5, 1);
         var patience = AtLeast("--patience", "Stop after this many epochs without a lower validation loss.", 2, 1);
@@ -58,7 +68,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
         {
             data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken,
-            embeddingDim, lstmUnits, dropout, epochs, patience, batchSize, learningRate, learningRateDecay, clipNorm, seed, threads,
+            embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate, learningRateDecay, clipNorm, seed, threads,
             name, version, output, overwrite,
         };
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
@@ -89,7 +99,12 @@ internal static class TrainCommand
             Name: result.GetRequiredValue(name),
             Version: result.GetValue(version),
             Output: result.GetRequiredValue(output),
-            Overwrite: result.GetValue(overwrite)), console).Run()));
+            Overwrite: result.GetValue(overwrite))
+        {
+            Bidirectional = result.GetValue(bidirectional),
+            Pooling = Poolings[result.GetRequiredValue(pooling)],
+            FeatureDropout = result.GetValue(featureDropout),
+        }, console).Run()));
         return command;
     }
 

@@ -22,6 +22,7 @@ internal static class TrainingRecord
             ["embeddingDim"] = options.EmbeddingDim,
             ["lstmUnits"] = options.LstmUnits,
             ["dropout"] = settings.Dropout,
+            ["featureDropout"] = options.FeatureDropout,
             ["optimizer"] = "adam",
             ["learningRate"] = settings.LearningRate,
             ["learningRateDecay"] = settings.LearningRateDecay,
