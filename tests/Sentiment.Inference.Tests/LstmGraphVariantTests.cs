@@ -1,5 +1,5 @@
 using Sentiment.Core;
-using Sentiment.Tests.Shared;
+using Sentiment.TestKit;
 
 namespace Sentiment.Inference.Tests;
 
@@ -7,7 +7,7 @@ namespace Sentiment.Inference.Tests;
 public sealed class LstmGraphVariantTests : IDisposable
 {
     private static readonly string[] Texts = ["great movie", "terrible boring plot", "the film was not very good but the acting was fun", "a"];
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -1,3 +1,4 @@
+using Sentiment.TestKit;
 using System.Text.Json.Nodes;
 using Sentiment.Core;
 
@@ -6,7 +7,7 @@ namespace Sentiment.Inference.Tests;
 /// <summary>A variant's model.json records its shape, and a manifest that disagrees with the graph is refused by name.</summary>
 public sealed class VariantBundleTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TempFolder _directory = new();
 
     public void Dispose() => _directory.Dispose();
 

@@ -1,3 +1,4 @@
+using Sentiment.TestKit;
 using System.Text.Json.Nodes;
 
 namespace Sentiment.Trainer.Tests;

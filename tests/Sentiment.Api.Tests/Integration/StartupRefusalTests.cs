@@ -37,9 +37,9 @@ public sealed class StartupRefusalTests
         string bundle = copy.Path;
         string onnx = Path.Combine(bundle, "sentiment.onnx");
         byte[] graph = File.ReadAllBytes(onnx);
-        int lstm = graph.AsSpan().IndexOf("LSTM"u8);
-        Assert.True(lstm >= 0, "the tiny graph has no LSTM node");
-        "LSTX"u8.CopyTo(graph.AsSpan(lstm));
+        int softmax = graph.AsSpan().IndexOf("Softmax"u8);
+        Assert.True(softmax >= 0, "the tiny graph has no Softmax node");
+        "Softmux"u8.CopyTo(graph.AsSpan(softmax));
         File.WriteAllBytes(onnx, graph);
         copy.EditManifest(manifest => manifest["onnx"]!["sha256"] = TinyBundleFiles.Sha256(Path.Combine(bundle, "sentiment.onnx")));
 
@@ -48,7 +48,7 @@ public sealed class StartupRefusalTests
         string all = string.Join('\n', lines);
         Assert.True(exitCode == 1, $"exit code {exitCode}:\n{all}");
         Assert.Contains(bundle, Assert.Single(lines, line => line.Contains("Refusing to start")));
-        Assert.Contains("LSTX", all);
+        Assert.Contains("Softmux", all);
         Assert.Contains(lines, line => line.TrimStart().StartsWith("at Sentiment.Inference.SentimentScorer", StringComparison.Ordinal));
     }
 
