@@ -40,7 +40,7 @@ public sealed class TextEncoder
             Span<int> window = capacity <= StackIds
                 ? stackalloc int[StackIds]
                 : (rented = ArrayPool<int>.Shared.Rent(capacity));
-            var sink = new IdSink(Vocabulary, window[..capacity], Settings.Truncating == "pre");
+            var sink = new IdSink(Vocabulary, window[..capacity], Settings.Truncating == "pre", Settings.Normalization is not null);
             _tokenizer.Tokenize(text, ref sink);
             return new EncodedText(sink.ToArray(), sink.Total, sink.Known, sink.Appended > capacity);
         }
@@ -52,7 +52,7 @@ public sealed class TextEncoder
     }
 
     /// <summary>Collects ids into a fixed window: a ring that keeps the last ids, or a prefix that keeps the first.</summary>
-    private ref struct IdSink(Vocabulary vocabulary, Span<int> window, bool keepLast) : ITokenSink
+    private ref struct IdSink(Vocabulary vocabulary, Span<int> window, bool keepLast, bool undouble) : ITokenSink
     {
         private readonly Span<int> _window = window;
         private readonly int _oov = vocabulary.OovId ?? 0;
@@ -64,7 +64,7 @@ public sealed class TextEncoder
         public void Add(scoped ReadOnlySpan<char> word)
         {
             Total++;
-            if (vocabulary.TryGetId(word, out int id))
+            if (vocabulary.TryGetId(word, out int id) || (undouble && TryUndoubled(word, out id)))
                 Known++;
             else if (_oov != 0)
                 id = _oov;
@@ -75,6 +75,23 @@ public sealed class TextEncoder
             else if (Appended < _window.Length)
                 _window[Appended] = id;
             Appended++;
+        }
+
+        // A stretched word ("baaad" → "baad" after normalisation) is looked up once more with every
+        // doubled letter single ("bad"); real double letters ("good") are found by the first lookup.
+        private readonly bool TryUndoubled(scoped ReadOnlySpan<char> word, out int id)
+        {
+            id = 0;
+            if (word.Length > 64)
+                return false;
+            Span<char> single = stackalloc char[word.Length];
+            int length = 0;
+            foreach (char c in word)
+            {
+                if (length == 0 || c != single[length - 1] || !char.IsLetter(c))
+                    single[length++] = c;
+            }
+            return length < word.Length && vocabulary.TryGetId(single[..length], out id);
         }
 
         public readonly int[] ToArray()

@@ -12,6 +12,7 @@ public sealed class Tokenizer
     private const int StackChars = 512;
     private readonly SearchValues<char> _separators;
     private readonly bool _lowerCase;
+    private readonly bool _normalize;
 
     /// <summary>Creates a tokenizer for <paramref name="settings"/>, which must be valid.</summary>
     public Tokenizer(TokenizerSettings settings)
@@ -20,6 +21,7 @@ public sealed class Tokenizer
         settings.Validate();
         _separators = SearchValues.Create(settings.Filters + settings.Split);
         _lowerCase = settings.LowerCase;
+        _normalize = settings.Normalization is not null;
     }
 
     /// <summary>The words of <paramref name="text"/>, in order; allocates a string per word.</summary>
@@ -32,6 +34,19 @@ public sealed class Tokenizer
 
     /// <summary>Hands each word to <paramref name="sink"/> as a span that is valid only during the call.</summary>
     internal void Tokenize<TSink>(ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : ITokenSink, allows ref struct
+    {
+        if (!_normalize)
+        {
+            Split(text, ref sink);
+            return;
+        }
+        using var normalized = new CharBuffer(text.Length);
+        TextNormalizer.Normalize(text, normalized);
+        Split(normalized.Written, ref sink);
+    }
+
+    private void Split<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : ITokenSink, allows ref struct
     {
         char[]? rented = null;

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Sentiment.Core;
 
 /// <summary>
@@ -11,6 +13,7 @@ namespace Sentiment.Core;
 /// <param name="Split">The one separator character.</param>
 /// <param name="OovToken">When set, unknown and cut-off words map to id 1 instead of being dropped.</param>
 /// <param name="Truncating"><c>"pre"</c> keeps the last <paramref name="MaxLength"/> ids of a long text, <c>"post"</c> the first.</param>
+/// <param name="Normalization">Rules applied before the Keras steps (<see cref="TextNormalizer"/>), or null for none, as in Keras.</param>
 public sealed record TokenizerSettings(
     int NumWords = 2500,
     int MaxLength = 200,
@@ -18,7 +21,8 @@ public sealed record TokenizerSettings(
     string Filters = TokenizerSettings.KerasFilters,
     string Split = " ",
     string? OovToken = null,
-    string Truncating = "pre")
+    string Truncating = "pre",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Normalization = null)
 {
     /// <summary>The Keras default filters: ASCII punctuation except the apostrophe, plus tab and newline.</summary>
     public const string KerasFilters = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
@@ -39,5 +43,7 @@ public sealed record TokenizerSettings(
             throw new ArgumentException("oovToken must be null or a non-empty word.");
         if (Truncating is not ("pre" or "post"))
             throw new ArgumentException($"truncating must be \"pre\" or \"post\", was \"{Truncating}\".");
+        if (!TextNormalizer.IsKnown(Normalization))
+            throw new ArgumentException($"normalization must be absent or \"{TextNormalizer.UserTextV1}\", was \"{Normalization}\".");
     }
 }
