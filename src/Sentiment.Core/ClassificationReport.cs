@@ -6,9 +6,13 @@ namespace Sentiment.Core;
 /// <summary>Accuracy, macro-F1, per-class scores and the confusion matrix of a labelled evaluation.</summary>
 public static class ClassificationReport
 {
+    /// <summary>The predicted index of a row the model could not read.</summary>
+    public const int Unknown = -1;
+
     /// <summary>
     /// Scores <paramref name="predicted"/> against <paramref name="truth"/> (label indices into
     /// <paramref name="labels"/>). A score whose denominator is zero counts as 0, as in scikit-learn.
+    /// A prediction of <see cref="Unknown"/> (no known word, no answer) is wrong for every label.
     /// </summary>
     public static ReportInfo Compute(int[] truth, int[] predicted, IReadOnlyList<string> labels)
     {
@@ -21,24 +25,30 @@ public static class ClassificationReport
         var confusion = new int[classes][];
         for (int c = 0; c < classes; c++)
             confusion[c] = new int[classes];
+        var support = new int[classes];
+        int unknown = 0;
         for (int i = 0; i < truth.Length; i++)
         {
-            if ((uint)truth[i] >= classes || (uint)predicted[i] >= classes)
+            if ((uint)truth[i] >= classes || ((uint)predicted[i] >= classes && predicted[i] != Unknown))
                 throw new ArgumentOutOfRangeException(nameof(truth), $"Row {i} has a label index outside 0..{classes - 1}.");
-            confusion[truth[i]][predicted[i]]++;
+            support[truth[i]]++;
+            if (predicted[i] == Unknown)
+                unknown++;
+            else
+                confusion[truth[i]][predicted[i]]++;
         }
         var perClass = new ClassScore[classes];
         int correct = 0;
         for (int c = 0; c < classes; c++)
         {
-            int hits = confusion[c][c], support = confusion[c].Sum(), predictedAs = confusion.Sum(row => row[c]);
+            int hits = confusion[c][c], predictedAs = confusion.Sum(row => row[c]);
             correct += hits;
-            double precision = Ratio(hits, predictedAs), recall = Ratio(hits, support);
+            double precision = Ratio(hits, predictedAs), recall = Ratio(hits, support[c]);
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perClass[c] = new ClassScore(labels[c], precision, recall, f1, support);
+            perClass[c] = new ClassScore(labels[c], precision, recall, f1, support[c]);
         }
         return new ReportInfo(truth.Length, Ratio(correct, truth.Length),
-            classes == 0 ? 0 : perClass.Average(score => score.F1), perClass, confusion);
+            classes == 0 ? 0 : perClass.Average(score => score.F1), perClass, confusion, unknown);
     }
 
     /// <summary>The report as aligned plain-text tables: summary, per-class scores, confusion matrix.</summary>
@@ -47,7 +57,14 @@ public static class ClassificationReport
         ArgumentNullException.ThrowIfNull(report);
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture,
-            $"{title}: {report.Rows} rows, accuracy {report.Accuracy * 100:F2}%, macro-F1 {report.MacroF1:F4}\n\n");
+            $"{title}: {report.Rows} rows, accuracy {report.Accuracy * 100:F2}%, macro-F1 {report.MacroF1:F4}");
+        if (report.Unknown > 0)
+            text.Append(CultureInfo.InvariantCulture, $", {report.Unknown} unknown (no known word, counted wrong)");
+        if (report.CalibrationError is { } error)
+            text.Append(CultureInfo.InvariantCulture, $", calibration error {error:F4}");
+        if (report.UncalibratedError is { } before)
+            text.Append(CultureInfo.InvariantCulture, $" ({before:F4} before the temperature)");
+        text.Append("\n\n");
         string[] labels = report.PerClass.Select(score => score.Label).ToArray();
         List<string[]> scores = [["label", "precision", "recall", "f1", "support"]];
         scores.AddRange(report.PerClass.Select(s =>

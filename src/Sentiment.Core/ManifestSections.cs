@@ -63,17 +63,32 @@ public sealed record DataInfo(SplitInfo? Train, SplitInfo? Validation, SplitInfo
 public sealed record SplitInfo(int Rows, int Skipped, IReadOnlyDictionary<string, int> PerLabel);
 
 /// <summary>Evaluation reports stored with the model.</summary>
-/// <param name="Validation">On the validation split.</param>
-/// <param name="Test">On the held-out test split.</param>
-public sealed record MetricsInfo(ReportInfo? Validation, ReportInfo? Test);
+/// <param name="Validation">On the validation split (every validation file together).</param>
+/// <param name="Test">On the held-out test split (every test file together).</param>
+/// <param name="Files">On each validation and test file alone, in the order given.</param>
+public sealed record MetricsInfo(
+    ReportInfo? Validation,
+    ReportInfo? Test,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FileReport>? Files = null);
 
 /// <summary>A classification report as stored in <c>model.json</c>.</summary>
 /// <param name="Rows">Rows evaluated.</param>
 /// <param name="Accuracy">Share of rows predicted right.</param>
 /// <param name="MacroF1">Unweighted mean of the per-class F1.</param>
 /// <param name="PerClass">Scores per label, in label order.</param>
-/// <param name="Confusion">Counts: row = true label, column = predicted label.</param>
-public sealed record ReportInfo(int Rows, double Accuracy, double MacroF1, IReadOnlyList<ClassScore> PerClass, int[][] Confusion);
+/// <param name="Confusion">Counts: row = true label, column = predicted label (rows answered <c>unknown</c> are in no column).</param>
+/// <param name="Unknown">Rows with no known word, which the service answers <c>unknown</c>; they count as wrong.</param>
+/// <param name="CalibrationError">Expected calibration error of the served probabilities (<see cref="Calibration"/>), unknown rows left out.</param>
+/// <param name="UncalibratedError">The same before the model's temperature, when it has one other than 1.</param>
+public sealed record ReportInfo(
+    int Rows,
+    double Accuracy,
+    double MacroF1,
+    IReadOnlyList<ClassScore> PerClass,
+    int[][] Confusion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Unknown = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? CalibrationError = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? UncalibratedError = null);
 
 /// <summary>Precision, recall and F1 of one label.</summary>
 /// <param name="Label">The label.</param>

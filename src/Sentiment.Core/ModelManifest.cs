@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Sentiment.Core;
 
@@ -18,6 +19,8 @@ namespace Sentiment.Core;
 /// <param name="Training">Free-form training settings and timings.</param>
 /// <param name="Data">Row counts of the data splits.</param>
 /// <param name="Metrics">Evaluation reports.</param>
+/// <param name="Calibration">The temperature inside the graph and how it was fitted; absent for an uncalibrated model.</param>
+/// <param name="Coverage">The share of known words below which answers carry a warning; absent means <see cref="DefaultCoverage"/>.</param>
 public sealed record ModelManifest(
     int FormatVersion,
     string Name,
@@ -30,8 +33,17 @@ public sealed record ModelManifest(
     ArchitectureInfo Architecture,
     JsonObject? Training = null,
     DataInfo? Data = null,
-    MetricsInfo? Metrics = null)
+    MetricsInfo? Metrics = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalibrationInfo? Calibration = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CoverageInfo? Coverage = null)
 {
+    /// <summary>The coverage rule of a manifest that states none: warn below half the words known.</summary>
+    public static readonly CoverageInfo DefaultCoverage = new(0.5);
+
+    /// <summary>The temperature inside the graph (1 when the manifest states none).</summary>
+    [JsonIgnore]
+    public double Temperature => Calibration?.Temperature ?? 1;
+
     /// <summary>The only format version this code reads and writes.</summary>
     public const int CurrentFormatVersion = 1;
 
@@ -93,6 +105,10 @@ public sealed record ModelManifest(
         if (Architecture.EmbeddingRows != Vocabulary.Size + 1)
             throw new InvalidDataException(
                 $"architecture.embeddingRows is {Architecture.EmbeddingRows} but vocabulary.size + 1 is {Vocabulary.Size + 1}.");
+        if (Calibration is { } calibration && !(calibration.Temperature > 0 && double.IsFinite(calibration.Temperature)))
+            throw new InvalidDataException($"calibration.temperature must be a positive number, was {calibration.Temperature}.");
+        if (Coverage is { } coverage && !(coverage.WarnBelow >= 0 && coverage.WarnBelow <= 1))
+            throw new InvalidDataException($"coverage.warnBelow must be between 0 and 1, was {coverage.WarnBelow}.");
         try
         {
             Tokenizer.Validate();

@@ -65,3 +65,18 @@ public class CalibrationTests
         return [.. e.Select(v => v / e.Sum())];
     }
 }
+
+public class UnknownPredictionTests
+{
+    [Fact]
+    public void AnUnknownAnswer_IsWrongForItsRow_AndCounted()
+    {
+        var report = ClassificationReport.Compute([0, 1, 1, 0], [0, 1, ClassificationReport.Unknown, 0], ["negative", "positive"]);
+        Assert.Equal(0.75, report.Accuracy, 6);
+        Assert.Equal(1, report.Unknown);
+        Assert.Equal(2, report.PerClass[1].Support);
+        Assert.Equal(0.5, report.PerClass[1].Recall, 6);
+        Assert.Equal(1.0, report.PerClass[1].Precision, 6);
+        Assert.Contains("1 unknown", ClassificationReport.Format(report, "t"));
+    }
+}
