@@ -1,5 +1,6 @@
 using Sentiment.Core;
 using Sentiment.Trainer.Data;
+using Sentiment.Trainer.Pretraining;
 using Sentiment.Trainer.Training;
 
 namespace Sentiment.Trainer;
@@ -7,11 +8,13 @@ namespace Sentiment.Trainer;
 /// <summary>Everything <c>train</c> was asked to do; the defaults live in <c>TrainCommand</c> only.</summary>
 /// <param name="Version">Model version; null gives <see cref="LocalVersion"/> of the creation time.</param>
 /// <param name="Overwrite">Replace the files of an earlier bundle in <paramref name="Output"/>.</param>
+/// <param name="Calibrate">Fit a softmax temperature on the validation files and put it in the graph.</param>
+/// <param name="Pretraining">Skip-gram word vectors to start the embedding from, or null to start from random values.</param>
 internal sealed record TrainOptions(
     IReadOnlyList<string> Data,
     IReadOnlyList<string>? Valid,
     double ValidFraction,
-    string? Test,
+    IReadOnlyList<string>? Test,
     DataColumns Columns,
     TokenizerSettings Tokenizer,
     int EmbeddingDim,
@@ -21,7 +24,9 @@ internal sealed record TrainOptions(
     string Name,
     string? Version,
     string Output,
-    bool Overwrite)
+    bool Overwrite,
+    bool Calibrate,
+    PretrainingOptions? Pretraining)
 {
     /// <summary>Train a bidirectional LSTM.</summary>
     public bool Bidirectional { get; init; }
@@ -40,3 +45,7 @@ internal sealed record TrainOptions(
     public static string LocalVersion(DateTimeOffset created) =>
         $"0.0.0-local.{created.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
 }
+
+/// <summary>Unlabelled text for the word vectors, and how to learn them.</summary>
+/// <param name="Files">CSV files with the text column; their words also count when the vocabulary is chosen.</param>
+internal sealed record PretrainingOptions(IReadOnlyList<string> Files, SkipGramSettings Settings);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Sentiment.Core;
 using Sentiment.Trainer.Data;
+using Sentiment.Trainer.Pretraining;
 using Sentiment.Trainer.Training;
 using static Sentiment.Trainer.Cli.Options;
 
@@ -31,7 +32,11 @@ internal static class TrainCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var validFraction = Between("--valid-fraction", "Share of --data held out for validation when --valid is not given.", 0.1, 0.01, 0.9);
-        var test = Optional("--test", "Test CSV, scored once at the end.");
+        var test = new Option<string[]>("--test")
+        {
+            Description = "Test CSV file(s), scored once at the end, each alone and all together.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var textColumn = TextColumn();
         var labelColumn = LabelColumn();
         var labels = Optional("--labels", "Comma-separated labels to keep, in output order (e.g. negative,positive); other rows are skipped.");
@@ -42,6 +47,13 @@ internal static class TrainCommand
         {
             if (result.GetValueOrDefault<string?>() is { Length: 0 })
                 result.AddError("--oov-token must be a non-empty word.");
+        });
+        var normalization = Optional("--normalization",
+            $"Rewrite text before the Keras tokenizer: {TextNormalizer.UserTextV1} (contractions, emoticons and emoji, stretched letters, HTML breaks); default none, as Keras.");
+        normalization.Validators.Add(result =>
+        {
+            if (!TextNormalizer.IsKnown(result.GetValueOrDefault<string?>()))
+                result.AddError($"--normalization must be {TextNormalizer.UserTextV1}.");
         });
         var embeddingDim = AtLeast("--embedding-dim", "Embedding width.", 128, 1);
         var lstmUnits = AtLeast("--lstm-units", "LSTM hidden size.", 196, 1);
@@ -57,6 +69,17 @@ internal static class TrainCommand
         var learningRate = Between("--learning-rate", "Adam learning rate.", 0.001, 1e-7, 10);
         var learningRateDecay = Between("--lr-decay", "Multiply the learning rate by this after every epoch (1 = constant).", 1.0, 0.01, 1.000001);
         var clipNorm = Between("--clip-norm", "Clip the gradient norm of each step to this (0 = no clipping).", 0, 0, 1000);
+        var calibration = WithDefault("--calibration",
+            "temperature: fit a softmax temperature on the validation rows and apply it inside the graph; none: leave the probabilities as trained.", "temperature");
+        calibration.AcceptOnlyFromAmong("temperature", "none");
+        var pretrainData = new Option<string[]>("--pretrain-data")
+        {
+            Description = "Unlabelled CSV file(s) (the --text-column only): learn skip-gram word vectors on them and the training texts,"
+                + " and start the embedding from them; their words also count when the vocabulary is chosen.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var pretrainEpochs = AtLeast("--pretrain-epochs", "Skip-gram passes over the pretraining texts.", 1, 1);
+        var pretrainWindow = AtLeast("--pretrain-window", "Skip-gram context: up to this many words on each side.", 5, 1);
         var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
         var threads = Threads();
         var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
@@ -67,21 +90,23 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
         {
-            data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken,
-            embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate, learningRateDecay, clipNorm, seed, threads,
+            data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken, normalization,
+            embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate,
+            learningRateDecay, clipNorm, calibration, pretrainData, pretrainEpochs, pretrainWindow, seed, threads,
             name, version, output, overwrite,
         };
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
             Data: result.GetRequiredValue(data),
             Valid: result.GetValue(valid) is { Length: > 0 } validFiles ? validFiles : null,
             ValidFraction: result.GetValue(validFraction),
-            Test: result.GetValue(test),
+            Test: result.GetValue(test) is { Length: > 0 } testFiles ? testFiles : null,
             Columns: new DataColumns(Text: result.GetRequiredValue(textColumn), Label: result.GetRequiredValue(labelColumn)),
             Tokenizer: TokenizerDefaults with
             {
                 NumWords = result.GetValue(numWords),
                 MaxLength = result.GetValue(maxLen),
                 OovToken = result.GetValue(oovToken),
+                Normalization = result.GetValue(normalization),
             },
             EmbeddingDim: result.GetValue(embeddingDim),
             LstmUnits: result.GetValue(lstmUnits),
@@ -99,7 +124,15 @@ internal static class TrainCommand
             Name: result.GetRequiredValue(name),
             Version: result.GetValue(version),
             Output: result.GetRequiredValue(output),
-            Overwrite: result.GetValue(overwrite))
+            Overwrite: result.GetValue(overwrite),
+            Calibrate: result.GetRequiredValue(calibration) == "temperature",
+            Pretraining: result.GetValue(pretrainData) is { Length: > 0 } pretrainFiles
+                ? new PretrainingOptions(pretrainFiles, new SkipGramSettings(
+                    Dimensions: result.GetValue(embeddingDim),
+                    Window: result.GetValue(pretrainWindow),
+                    Epochs: result.GetValue(pretrainEpochs),
+                    Seed: result.GetValue(seed)))
+                : null)
         {
             Bidirectional = result.GetValue(bidirectional),
             Pooling = Poolings[result.GetRequiredValue(pooling)],

@@ -13,7 +13,7 @@ internal sealed class StagingFolder : IDisposable
 {
     /// <summary>The files of a bundle the trainer writes; nothing else is ever replaced or deleted.</summary>
     public static readonly IReadOnlyList<string> BundleFiles =
-        [BundleWriter.OnnxFile, BundleWriter.VocabularyFile, ModelManifest.FileName, TrainingCurve.FileName];
+        [BundleWriter.OnnxFile, BundleWriter.VocabularyFile, ModelManifest.FileName, TrainingCurve.FileName, ReliabilityDiagram.FileName];
 
     // Marks a staging folder as the trainer's, so a leftover one is cleaned only if the trainer made it.
     internal const string Marker = ".sentiment-trainer-staging";

@@ -15,7 +15,19 @@ internal static class TrainingRecord
             ["validation"] = options.Valid is null
                 ? $"{settings.Seed}-seeded {options.ValidFraction:0.###} of data"
                 : new JsonArray([.. options.Valid.Select(ShortName)]),
-            ["test"] = options.Test is null ? null : ShortName(options.Test),
+            ["test"] = options.Test is null ? null : new JsonArray([.. options.Test.Select(ShortName)]),
+            ["normalization"] = options.Tokenizer.Normalization,
+            ["calibration"] = options.Calibrate ? "temperature" : "none",
+            ["pretraining"] = options.Pretraining is not { } pretraining ? null : new JsonObject
+            {
+                ["method"] = "skip-gram with negative sampling",
+                ["data"] = new JsonArray([.. pretraining.Files.Select(ShortName)]),
+                ["window"] = pretraining.Settings.Window,
+                ["negatives"] = pretraining.Settings.Negatives,
+                ["epochs"] = pretraining.Settings.Epochs,
+                ["learningRate"] = pretraining.Settings.LearningRate,
+                ["subsample"] = pretraining.Settings.Subsample,
+            },
             ["textColumn"] = options.Columns.Text,
             ["labelColumn"] = options.Columns.Label,
             ["labelFilter"] = options.Labels is null ? null : new JsonArray([.. options.Labels.Select(l => (JsonNode?)l)]),
