@@ -31,17 +31,23 @@ internal static class EvaluateCommand
             string file = result.GetRequiredValue(data);
             var columns = new DataColumns(result.GetRequiredValue(textColumn), result.GetRequiredValue(labelColumn));
             var rows = new DataReader(columns, console.Warn).Read([file]).NotEmpty(file, "no rows to score");
-            var report = BundleEvaluation.Evaluate(scorer, rows);
+            var report = BundleEvaluation.Evaluate(scorer, rows, file, "evaluation");
             if (result.GetValue(json))
             {
                 // The manifest's report shape, plus where it came from and what was skipped.
-                var node = JsonSerializer.SerializeToNode(report, Json)!.AsObject();
+                var node = JsonSerializer.SerializeToNode(report.Report, Json)!.AsObject();
                 node.Insert(0, "data", file);
                 node.Insert(1, "skipped", rows.Skipped);
+                if (report.Restricted is not null)
+                    node["restricted"] = JsonSerializer.SerializeToNode(report.Restricted, Json);
                 console.Info(node.ToJsonString(Json));
             }
             else
-                console.Report(report, $"{file} ({rows.Skipped} skipped)");
+            {
+                console.Report(report.Report, $"{file} ({rows.Skipped} skipped)");
+                if (report.Restricted is not null)
+                    console.Report(report.Restricted, $"{file}, on its own labels only ({string.Join(" vs ", report.Restricted.PerClass.Select(c => c.Label))})");
+            }
         }));
         return command;
     }
