@@ -133,6 +133,9 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
     // Scores through the written bundle with the API's scorer and stores the reports in model.json.
     private MetricsInfo Evaluate(string bundleFolder, TrainingData data, CalibrationInfo? calibration)
     {
+        // The reports read the temperature from the manifest, to give the error before it as well.
+        string manifestPath = Path.Combine(bundleFolder, ModelManifest.FileName);
+        (ModelManifest.Load(manifestPath) with { Calibration = calibration }).Save(manifestPath);
         var bundle = ModelBundle.Load(bundleFolder);
         using var scorer = new SentimentScorer(bundle, new ScorerOptions { IntraOpNumThreads = options.Training.Threads });
         var reader = new DataReader(options.Columns, _ => { });
@@ -143,7 +146,7 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
             files.Add(BundleEvaluation.Evaluate(scorer, reader.Read([file], options.Labels), file, "test"));
         var metrics = new MetricsInfo(BundleEvaluation.Evaluate(scorer, data.Validation),
             data.Test is null ? null : BundleEvaluation.Evaluate(scorer, data.Test), files.Count == 0 ? null : files);
-        (bundle.Manifest with { Metrics = metrics, Calibration = calibration }).Save(Path.Combine(bundleFolder, ModelManifest.FileName));
+        (bundle.Manifest with { Metrics = metrics }).Save(manifestPath);
         return metrics;
     }
 }
