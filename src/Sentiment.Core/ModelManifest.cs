@@ -37,6 +37,9 @@ public sealed record ModelManifest(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalibrationInfo? Calibration = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CoverageInfo? Coverage = null)
 {
+    /// <summary>The answer for a text with no known word, so never a label of the model.</summary>
+    public const string ReservedLabel = "unknown";
+
     /// <summary>The coverage rule of a manifest that states none: warn below half the words known.</summary>
     public static readonly CoverageInfo DefaultCoverage = new(0.5);
 
@@ -100,6 +103,8 @@ public sealed record ModelManifest(
             throw new InvalidDataException($"formatVersion {FormatVersion} is not supported (expected {CurrentFormatVersion}).");
         if (Labels.Count < 2 || Labels.Distinct().Count() != Labels.Count || Labels.Any(string.IsNullOrWhiteSpace))
             throw new InvalidDataException("labels must be two or more distinct non-empty names.");
+        if (Labels.Contains(ReservedLabel))
+            throw new InvalidDataException($"labels must not include \"{ReservedLabel}\": it is the answer for a text with no known word.");
         if (Architecture.Classes != Labels.Count)
             throw new InvalidDataException($"architecture.classes is {Architecture.Classes} but there are {Labels.Count} labels.");
         if (Architecture.EmbeddingRows != Vocabulary.Size + 1)

@@ -12,9 +12,22 @@ namespace Sentiment.Api.Contracts;
 /// <param name="Architecture">Layer sizes.</param>
 /// <param name="Data">Rows used to train, validate and test; absent when the bundle does not say.</param>
 /// <param name="Metrics">Validation and test reports; absent when the bundle does not say.</param>
+/// <param name="Calibration">The temperature inside the graph; absent for an uncalibrated model.</param>
+/// <param name="Coverage">When answers carry a <c>low_coverage</c> warning.</param>
 public sealed record ModelResponse(
     string Name, string Version, DateTimeOffset CreatedUtc, IReadOnlyList<string> Labels, int MaxLength,
-    TokenizerInfo Tokenizer, ArchitectureInfo Architecture, DataInfo? Data, MetricsInfo? Metrics);
+    TokenizerInfo Tokenizer, ArchitectureInfo Architecture, DataInfo? Data, MetricsInfo? Metrics,
+    CalibrationInfo? Calibration, CoverageInfo Coverage);
+
+/// <summary>How the probabilities were calibrated.</summary>
+/// <param name="Temperature">The graph divides its logits by this before the softmax.</param>
+/// <param name="ValidationErrorBefore">Expected calibration error (15 bins, top label) on the validation rows before it.</param>
+/// <param name="ValidationErrorAfter">The same after it.</param>
+public sealed record CalibrationInfo(double Temperature, double ValidationErrorBefore, double ValidationErrorAfter);
+
+/// <summary>When an answer warns that the model read little of the text.</summary>
+/// <param name="WarnBelow">Known words / words below this gives a <c>low_coverage</c> warning; no known word gives the label <c>unknown</c>.</param>
+public sealed record CoverageInfo(double WarnBelow);
 
 /// <summary>How text becomes word ids, as in the Keras <c>Tokenizer</c>.</summary>
 /// <param name="NumWords">Words with id below this are kept.</param>
@@ -24,15 +37,19 @@ public sealed record ModelResponse(
 /// <param name="Split">The separator character.</param>
 /// <param name="OovToken">The token unknown words map to; absent when unknown words are dropped.</param>
 /// <param name="Truncating"><c>pre</c> keeps the last ids of a long text, <c>post</c> the first.</param>
+/// <param name="Normalization">Rules applied before the Keras steps (<c>user-text-v1</c>); absent when none.</param>
 public sealed record TokenizerInfo(
-    int NumWords, int MaxLength, bool LowerCase, string Filters, string Split, string? OovToken, string Truncating);
+    int NumWords, int MaxLength, bool LowerCase, string Filters, string Split, string? OovToken, string Truncating,
+    string? Normalization);
 
 /// <summary>Layer sizes of the Embedding, LSTM, Dense model.</summary>
 /// <param name="EmbeddingRows">Embedding rows: vocabulary size plus the padding row.</param>
 /// <param name="EmbeddingDim">Embedding width.</param>
 /// <param name="LstmUnits">LSTM hidden size.</param>
 /// <param name="Classes">Output classes.</param>
-public sealed record ArchitectureInfo(int EmbeddingRows, int EmbeddingDim, int LstmUnits, int Classes);
+/// <param name="Bidirectional">Whether the LSTM also reads each text backwards.</param>
+/// <param name="Pooling"><c>last</c>: the dense layer reads the last state; <c>last-max-mean</c>: also the max and mean of every state.</param>
+public sealed record ArchitectureInfo(int EmbeddingRows, int EmbeddingDim, int LstmUnits, int Classes, bool Bidirectional, string Pooling);
 
 /// <summary>Row counts of the training, validation and test splits.</summary>
 /// <param name="Train">Training split.</param>

@@ -23,14 +23,22 @@ public sealed class BatchSentimentRequest
 /// <param name="Truncated">True when only the last maxLength known words were scored.</param>
 public sealed record TokenCounts(int Total, int Known, bool Truncated);
 
+/// <summary>Something the caller should know about an answer; <c>code</c> is stable, <c>message</c> is for people.</summary>
+/// <param name="Code"><c>no_known_words</c>: no word of the text is in the vocabulary, so the label is <c>unknown</c>;
+/// <c>low_coverage</c>: fewer than the model's <c>coverage.warnBelow</c> share of the words are known, so the label rests on few words.</param>
+/// <param name="Message">The same in words, with the counts.</param>
+public sealed record AnswerWarning(string Code, string Message);
+
 /// <summary>The model's answer for one text.</summary>
-/// <param name="Label">The most probable label.</param>
-/// <param name="Confidence">The probability of that label.</param>
-/// <param name="Score">P(positive) - P(negative), in [-1, 1]; absent when the model lacks those labels.</param>
-/// <param name="Probabilities">Probability per label, in the model's label order.</param>
+/// <param name="Label">The most probable label, or <c>unknown</c> when the model knows no word of the text.</param>
+/// <param name="Confidence">The probability of that label; absent when the label is <c>unknown</c>.</param>
+/// <param name="Score">P(positive) - P(negative), in [-1, 1]; absent when the model lacks those labels or the label is <c>unknown</c>.</param>
+/// <param name="Probabilities">Probability per label, in the model's label order; absent when the label is <c>unknown</c>.</param>
 /// <param name="Tokens">Coverage and truncation of the text.</param>
+/// <param name="Warnings">Present only when there is something to warn about.</param>
 public record SentimentResult(
-    string Label, float Confidence, float? Score, IReadOnlyDictionary<string, float> Probabilities, TokenCounts Tokens);
+    string Label, float? Confidence, float? Score, IReadOnlyDictionary<string, float>? Probabilities, TokenCounts Tokens,
+    IReadOnlyList<AnswerWarning>? Warnings = null);
 
 /// <summary>The model's answer for one text, with the version of the model that gave it.</summary>
 /// <param name="Label"><inheritdoc cref="SentimentResult" path="/param[@name='Label']"/></param>
@@ -38,11 +46,13 @@ public record SentimentResult(
 /// <param name="Score"><inheritdoc cref="SentimentResult" path="/param[@name='Score']"/></param>
 /// <param name="Probabilities"><inheritdoc cref="SentimentResult" path="/param[@name='Probabilities']"/></param>
 /// <param name="Tokens"><inheritdoc cref="SentimentResult" path="/param[@name='Tokens']"/></param>
+/// <param name="Warnings"><inheritdoc cref="SentimentResult" path="/param[@name='Warnings']"/></param>
 /// <param name="ModelVersion">Version of the model that answered.</param>
 public sealed record SentimentResponse(
-    string Label, float Confidence, float? Score, IReadOnlyDictionary<string, float> Probabilities, TokenCounts Tokens,
+    string Label, float? Confidence, float? Score, IReadOnlyDictionary<string, float>? Probabilities, TokenCounts Tokens,
+    IReadOnlyList<AnswerWarning>? Warnings,
     [property: JsonPropertyOrder(1)] string ModelVersion)
-    : SentimentResult(Label, Confidence, Score, Probabilities, Tokens);
+    : SentimentResult(Label, Confidence, Score, Probabilities, Tokens, Warnings);
 
 /// <summary>Answers for a batch, one per text in request order.</summary>
 /// <param name="Results">One result per text, in request order.</param>

@@ -44,12 +44,18 @@ internal static class ApiExamples
             new("positive review", """{ "text": "The plot was thin but the acting was wonderful and I would happily watch it again." }"""),
             new("negative review", """{ "text": "A dull, predictable film. Two hours I will never get back." }"""),
             new("emoji and markup", """{ "text": "<b>Loved it</b> 😍 — ¡qué película! مذهل" }"""),
+            new("unreadable text", """{ "text": "qwxz vbnm" }"""),
         ],
         [
             new(200, "The model's answer.", new NamedExample("positive review", """
                 { "label": "positive", "confidence": 0.88289726, "score": 0.7657945,
                   "probabilities": { "negative": 0.11710277, "positive": 0.88289726 },
                   "tokens": { "total": 16, "known": 16, "truncated": false }, "modelVersion": "1.1.0" }
+                """), new NamedExample("unreadable text", """
+                { "label": "unknown", "tokens": { "total": 2, "known": 0, "truncated": false },
+                  "warnings": [ { "code": "no_known_words",
+                    "message": "None of the text's 2 words is in the model's vocabulary, so the model cannot judge it." } ],
+                  "modelVersion": "1.1.0" }
                 """)),
             new(400, "The body is not valid: 'text' missing, null, not a string, empty or whitespace, " +
                 "longer than MaxTextLength (default 5,120 characters), or the JSON is malformed.",
@@ -90,7 +96,8 @@ internal static class ApiExamples
                   "labels": ["negative", "positive"], "maxLength": 200,
                   "tokenizer": { "numWords": 20000, "maxLength": 200, "lowerCase": true,
                     "filters": "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n", "split": " ", "truncating": "pre" },
-                  "architecture": { "embeddingRows": 20000, "embeddingDim": 300, "lstmUnits": 256, "classes": 2 },
+                  "architecture": { "embeddingRows": 20000, "embeddingDim": 300, "lstmUnits": 256, "classes": 2,
+                    "bidirectional": false, "pooling": "last" },
                   "data": {
                     "train": { "rows": 115778, "skipped": 4870, "perLabel": { "negative": 59468, "positive": 56310 } },
                     "validation": { "rows": 3008, "skipped": 304, "perLabel": { "negative": 1836, "positive": 1172 } },
@@ -105,7 +112,8 @@ internal static class ApiExamples
                       "perClass": [
                         { "label": "negative", "precision": 0.8477508650519031, "recall": 0.805921052631579, "f1": 0.8263069139966274, "support": 912 },
                         { "label": "positive", "precision": 0.8144654088050315, "recall": 0.8547854785478548, "f1": 0.8341384863123994, "support": 909 } ],
-                      "confusion": [[735, 177], [132, 777]] } } }
+                      "confusion": [[735, 177], [132, 777]] } },
+                  "coverage": { "warnBelow": 0.5 } }
                 """)),
             NotLoaded,
         ]);

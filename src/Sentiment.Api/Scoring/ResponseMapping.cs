@@ -8,20 +8,31 @@ namespace Sentiment.Api.Scoring;
 /// <summary>From the served model and its predictions to the wire types, in one place.</summary>
 internal static class ResponseMapping
 {
-    public static SentimentResponse ToResponse(ServedModel model, Prediction prediction) => new(
-        prediction.Label, prediction.Confidence, model.Score(prediction.Probabilities),
-        Probabilities(model, prediction), Tokens(prediction), model.Version);
+    public static SentimentResponse ToResponse(ServedModel model, Prediction prediction)
+    {
+        var result = ToResult(model, prediction);
+        return new SentimentResponse(result.Label, result.Confidence, result.Score, result.Probabilities, result.Tokens,
+            result.Warnings, model.Version);
+    }
 
     public static BatchSentimentResponse ToBatchResponse(ServedModel model, Prediction[] predictions)
     {
         var results = new SentimentResult[predictions.Length];
         for (int i = 0; i < results.Length; i++)
-        {
-            var prediction = predictions[i];
-            results[i] = new SentimentResult(prediction.Label, prediction.Confidence, model.Score(prediction.Probabilities),
-                Probabilities(model, prediction), Tokens(prediction));
-        }
+            results[i] = ToResult(model, predictions[i]);
         return new BatchSentimentResponse(results, model.Version);
+    }
+
+    // A text the model cannot read gets no made-up numbers: only the label unknown, its counts and why.
+    private static SentimentResult ToResult(ServedModel model, Prediction prediction)
+    {
+        var warnings = model.WarningsOf(prediction) is { } found
+            ? found.Select(w => new AnswerWarning(w.Code, w.Message)).ToArray()
+            : null;
+        return prediction.IsUnknown
+            ? new SentimentResult(Prediction.UnknownLabel, null, null, null, Tokens(prediction), warnings)
+            : new SentimentResult(prediction.Label, prediction.Confidence, model.Score(prediction.Probabilities),
+                Probabilities(model, prediction), Tokens(prediction), warnings);
     }
 
     public static ModelResponse ToModelResponse(ServedModel model)
@@ -32,11 +43,23 @@ internal static class ResponseMapping
         return new ModelResponse(
             manifest.Name, manifest.Version, manifest.CreatedUtc, manifest.Labels, tokenizer.MaxLength,
             new TokenizerInfo(tokenizer.NumWords, tokenizer.MaxLength, tokenizer.LowerCase, tokenizer.Filters,
-                tokenizer.Split, tokenizer.OovToken, tokenizer.Truncating),
-            new ArchitectureInfo(layers.EmbeddingRows, layers.EmbeddingDim, layers.LstmUnits, layers.Classes),
+                tokenizer.Split, tokenizer.OovToken, tokenizer.Truncating, tokenizer.Normalization),
+            new ArchitectureInfo(layers.EmbeddingRows, layers.EmbeddingDim, layers.LstmUnits, layers.Classes,
+                layers.Bidirectional, PoolingName(layers.Pooling)),
             manifest.Data is { } data ? new DataInfo(Split(data.Train), Split(data.Validation), Split(data.Test)) : null,
-            manifest.Metrics is { } metrics ? new MetricsInfo(Report(metrics.Validation), Report(metrics.Test)) : null);
+            manifest.Metrics is { } metrics ? new MetricsInfo(Report(metrics.Validation), Report(metrics.Test)) : null,
+            manifest.Calibration is { } calibration
+                ? new CalibrationInfo(calibration.Temperature, calibration.ValidationErrorBefore, calibration.ValidationErrorAfter)
+                : null,
+            new CoverageInfo(model.WarnBelow));
     }
+
+    private static string PoolingName(Manifest.StatePooling pooling) => pooling switch
+    {
+        Manifest.StatePooling.Last => "last",
+        Manifest.StatePooling.LastMaxMean => "last-max-mean",
+        _ => throw new ArgumentOutOfRangeException(nameof(pooling), pooling, "unknown pooling"),
+    };
 
     // Probabilities are in label order, so the label index is the probability index.
     private static Dictionary<string, float> Probabilities(ServedModel model, Prediction prediction)

@@ -88,7 +88,7 @@ internal sealed class ModelHost(
         var predictions = scorer.Predict(texts);
         metrics.RecordRun(texts.Count, Stopwatch.GetElapsedTime(start));
         foreach (var prediction in predictions)
-            metrics.CountPrediction(prediction.Label);
+            metrics.CountPrediction(ServedModel.LabelOf(prediction));
         return predictions;
     }
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Sentiment.Core;
+using Sentiment.Inference;
 
 namespace Sentiment.Api.Serving;
 
@@ -13,6 +15,31 @@ public sealed class ServedModel
         Manifest = manifest;
         _positive = IndexOf(manifest.Labels, "positive");
         _negative = IndexOf(manifest.Labels, "negative");
+        WarnBelow = (manifest.Coverage ?? ModelManifest.DefaultCoverage).WarnBelow;
+    }
+
+    /// <summary>Known words / words below which an answer carries a <c>low_coverage</c> warning.</summary>
+    public double WarnBelow { get; }
+
+    /// <summary>The label the service answers: the model's, or <c>unknown</c> for a text it cannot read.</summary>
+    public static string LabelOf(Prediction prediction) => prediction.IsUnknown ? Prediction.UnknownLabel : prediction.Label;
+
+    /// <summary>The warnings of one answer, or null when there are none.</summary>
+    public IReadOnlyList<Warning>? WarningsOf(Prediction prediction)
+    {
+        if (prediction.IsUnknown)
+        {
+            return [new(Warning.NoKnownWords, prediction.TotalTokens == 0
+                ? "The text has no words the tokenizer keeps (only punctuation, symbols or spaces), so the model cannot judge it."
+                : $"None of the text's {prediction.TotalTokens} words is in the model's vocabulary, so the model cannot judge it.")];
+        }
+        if (prediction.Coverage < WarnBelow)
+        {
+            return [new(Warning.LowCoverage, string.Create(CultureInfo.InvariantCulture,
+                $"Only {prediction.KnownTokens} of the text's {prediction.TotalTokens} words are in the model's vocabulary"
+                + $" (below {WarnBelow:P0}); the label rests on few words."))];
+        }
+        return null;
     }
 
     public ModelManifest Manifest { get; }
@@ -35,4 +62,11 @@ public sealed class ServedModel
         }
         return -1;
     }
+}
+
+/// <summary>A warning about one answer, in the service's own terms (the wire type is built from it).</summary>
+public sealed record Warning(string Code, string Message)
+{
+    public const string NoKnownWords = "no_known_words";
+    public const string LowCoverage = "low_coverage";
 }

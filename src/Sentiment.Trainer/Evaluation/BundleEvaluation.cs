@@ -43,7 +43,7 @@ internal static class BundleEvaluation
         for (int i = 0; i < truth.Length; i++)
         {
             var prediction = predictions[i];
-            if (prediction.KnownTokens == 0)
+            if (prediction.IsUnknown)
             {
                 predicted[i] = ClassificationReport.Unknown;
                 continue;

@@ -45,16 +45,58 @@ public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<T
     }
 
     [Fact]
-    public async Task TextWithNoKnownWord_ReturnsKnownZeroAndTheModelsAnswer()
+    public async Task TextWithNoKnownWord_IsAnsweredUnknown_WithoutProbabilities()
     {
         var client = await factory.CreateReadyClientAsync();
         const string text = "zyzzyva quokka flibbertigibbet";
 
         var body = await (await client.PostAsync("/sentiment", Json(Reviews.Body(text)))).ReadJsonAsync();
 
+        Assert.Equal("unknown", body.GetProperty("label").GetString());
         Assert.Equal(0, body.GetProperty("tokens").GetProperty("known").GetInt32());
         Assert.Equal(3, body.GetProperty("tokens").GetProperty("total").GetInt32());
+        foreach (string absent in new[] { "confidence", "score", "probabilities" })
+            Assert.False(body.TryGetProperty(absent, out _), $"{absent} in {body}");
+        var warning = Assert.Single(body.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("no_known_words", warning.GetProperty("code").GetString());
+        Assert.Contains("3 words", warning.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task TextWithFewKnownWords_KeepsItsLabel_AndWarnsOfLowCoverage()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        const string text = "good zyzzyva quokka flibbertigibbet"; // 1 of 4 words known, below the default 50%
+
+        var body = await (await client.PostAsync("/sentiment", Json(Reviews.Body(text)))).ReadJsonAsync();
+
         PredictionAssert.Same(_scorer.Predict(text), body);
+        var warning = Assert.Single(body.GetProperty("warnings").EnumerateArray());
+        Assert.Equal("low_coverage", warning.GetProperty("code").GetString());
+        Assert.Contains("1 of the text's 4 words", warning.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task TextWithEnoughKnownWords_HasNoWarnings()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var body = await (await client.PostAsync("/sentiment", Json(Reviews.Body("good movie zyzzyva")))).ReadJsonAsync();
+
+        Assert.False(body.TryGetProperty("warnings", out _), body.ToString());
+    }
+
+    [Fact]
+    public async Task Batch_AnswersUnknownForTheUnreadableItemOnly()
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var results = (await (await client.PostAsync("/sentiment/batch", Json(Reviews.BatchBody(["good movie", "😶 ???"]))))
+            .ReadJsonAsync()).GetProperty("results");
+
+        Assert.NotEqual("unknown", results[0].GetProperty("label").GetString());
+        Assert.Equal("unknown", results[1].GetProperty("label").GetString());
+        Assert.Equal("no_known_words", results[1].GetProperty("warnings")[0].GetProperty("code").GetString());
     }
 
     [Fact]
@@ -102,5 +144,18 @@ public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<T
         Assert.Equal(10, counted.Sum(m => m.Value));
         Assert.Equal(labels.Order(), counted.Select(m => (string?)m.Tags["label"]).Order());
         Assert.DoesNotContain("sentiment_predictions_total", await otherClient.GetStringAsync("/metrics"));
+    }
+
+    [Fact]
+    public async Task Metrics_CountAnUnreadableTextUnderTheLabelUnknown()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        using var predictions = new MetricCollector<long>(factory.Services.GetRequiredService<IMeterFactory>(),
+            ServingMetrics.MeterName, "predictions_total");
+
+        await client.PostAsync("/sentiment", Json(Reviews.Body("qwxz vbnm")));
+
+        var counted = Assert.Single(predictions.GetMeasurementSnapshot());
+        Assert.Equal("unknown", counted.Tags["label"]);
     }
 }

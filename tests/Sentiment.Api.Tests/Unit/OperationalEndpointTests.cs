@@ -64,9 +64,9 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
         var response = await _client.GetAsync("/model");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        // The tiny bundle has no oovToken, data or metrics: they are left out, not sent as null.
+        // The tiny bundle has no oovToken, normalization, data, metrics or calibration: they are left out, not sent as null.
         Assert.Equal("""
-            {"name":"tiny-sentiment","version":"0.1.0","createdUtc":"2025-01-01T00:00:00+00:00","labels":["negative","positive"],"maxLength":20,"tokenizer":{"numWords":51,"maxLength":20,"lowerCase":true,"filters":"!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n","split":" ","truncating":"pre"},"architecture":{"embeddingRows":51,"embeddingDim":8,"lstmUnits":8,"classes":2}}
+            {"name":"tiny-sentiment","version":"0.1.0","createdUtc":"2025-01-01T00:00:00+00:00","labels":["negative","positive"],"maxLength":20,"tokenizer":{"numWords":51,"maxLength":20,"lowerCase":true,"filters":"!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n","split":" ","truncating":"pre"},"architecture":{"embeddingRows":51,"embeddingDim":8,"lstmUnits":8,"classes":2,"bidirectional":false,"pooling":"last"},"coverage":{"warnBelow":0.5}}
             """, await response.Content.ReadAsStringAsync());
     }
 
