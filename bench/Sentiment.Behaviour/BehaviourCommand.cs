@@ -57,7 +57,7 @@ internal static class BehaviourCommand
         var bundle = ModelBundle.Load(modelDirectory);
         using var scorer = new SentimentScorer(bundle);
         var report = BehaviourScoring.Score(cases,
-            texts => scorer.Predict(texts).Select(p => new Answer(p.Label, p.Confidence)).ToList());
+            texts => scorer.Predict(texts).Select(p => new Answer(p.IsUnknown ? Prediction.UnknownLabel : p.Label, p.IsUnknown ? 0 : p.Confidence)).ToList());
 
         var run = new RunInfo(suitePath, $"{bundle.Manifest.Name} {bundle.Manifest.Version}", bundle.Labels);
         output.Write(ReportFormat.Markdown(report, run, suite.Targets, showFailures));

@@ -1,3 +1,5 @@
+using Sentiment.Inference;
+
 namespace Sentiment.Behaviour;
 
 /// <summary>A model's answer for one sentence.</summary>
@@ -50,7 +52,7 @@ internal sealed record BehaviourReport(IReadOnlyList<CaseResult> Results)
 internal static class BehaviourScoring
 {
     /// <summary>What the model answers for a text with no known word.</summary>
-    public const string Unknown = "unknown";
+    public const string Unknown = Prediction.UnknownLabel;
 
     /// <summary>
     /// An MFT case fails unless its sentence gets the expected label; an INV case fails unless every

@@ -9,6 +9,7 @@ namespace Sentiment.Trainer;
 /// <param name="Version">Model version; null gives <see cref="LocalVersion"/> of the creation time.</param>
 /// <param name="Overwrite">Replace the files of an earlier bundle in <paramref name="Output"/>.</param>
 /// <param name="Calibrate">Fit a softmax temperature on the validation files and put it in the graph.</param>
+/// <param name="WarnBelow">Known words / words below which the service warns of low coverage (model.json's coverage.warnBelow).</param>
 /// <param name="Pretraining">Skip-gram word vectors to start the embedding from, or null to start from random values.</param>
 internal sealed record TrainOptions(
     IReadOnlyList<string> Data,
@@ -26,7 +27,8 @@ internal sealed record TrainOptions(
     string Output,
     bool Overwrite,
     bool Calibrate,
-    PretrainingOptions? Pretraining)
+    PretrainingOptions? Pretraining,
+    double WarnBelow)
 {
     /// <summary>Train a bidirectional LSTM.</summary>
     public bool Bidirectional { get; init; }

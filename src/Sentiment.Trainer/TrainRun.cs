@@ -63,9 +63,14 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
         }
         staging.Commit();
         console.Info($"Model bundle {details.Version} written to {options.Output} in {clock.Elapsed.TotalSeconds:F0} s.");
+        console.Report(metrics.Validation!, "validation");
+        if (metrics.Test is not null)
+            console.Report(metrics.Test, "test");
+        // Each file alone, when there are several of its kind or it uses fewer labels than the model.
         foreach (var file in metrics.Files ?? [])
         {
-            console.Report(file.Report, $"{file.Role} {file.File}");
+            if ((metrics.Files!.Count(f => f.Role == file.Role) > 1))
+                console.Report(file.Report, $"{file.Role} {file.File}");
             if (file.Restricted is not null)
                 console.Report(file.Restricted, $"{file.Role} {file.File}, on its own labels only");
         }
@@ -135,7 +140,7 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
     {
         // The reports read the temperature from the manifest, to give the error before it as well.
         string manifestPath = Path.Combine(bundleFolder, ModelManifest.FileName);
-        (ModelManifest.Load(manifestPath) with { Calibration = calibration }).Save(manifestPath);
+        (ModelManifest.Load(manifestPath) with { Calibration = calibration, Coverage = new CoverageInfo(options.WarnBelow) }).Save(manifestPath);
         var bundle = ModelBundle.Load(bundleFolder);
         using var scorer = new SentimentScorer(bundle, new ScorerOptions { IntraOpNumThreads = options.Training.Threads });
         var reader = new DataReader(options.Columns, _ => { });

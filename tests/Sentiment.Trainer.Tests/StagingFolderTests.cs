@@ -77,7 +77,7 @@ public sealed class StagingFolderTests : IDisposable
 
         Assert.All(StagingFolder.BundleFiles, name => Assert.Equal("new", File.ReadAllText(Path.Combine(Output, name))));
         AssertUserFilesKept();
-        Assert.Equal(7, Directory.EnumerateFileSystemEntries(Output).Count()); // four bundle files, two files, a folder
+        Assert.Equal(StagingFolder.BundleFiles.Count + 3, Directory.EnumerateFileSystemEntries(Output).Count()); // the bundle files, two files, a folder
         Assert.Equal(["bundle"], Directory.EnumerateFileSystemEntries(_folder.Path).Select(Path.GetFileName));
     }
 

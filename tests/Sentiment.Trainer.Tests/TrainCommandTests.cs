@@ -24,7 +24,7 @@ public sealed class TrainCommandTests : IDisposable
         var result = Train(output, "--test", TrainerCli.TestData("tiny-dev.csv"));
 
         Assert.True(result.ExitCode == 0, result.Errors);
-        Assert.Equal(["model.json", "sentiment.onnx", "training-curve.png", "vocab.json"],
+        Assert.Equal(["model.json", "reliability.png", "sentiment.onnx", "training-curve.png", "vocab.json"],
             Directory.GetFiles(output).Select(Path.GetFileName).Order());
         Assert.Contains("epoch 2: train loss", result.Output);
         Assert.Contains("validation: 8 rows, accuracy", result.Output);
@@ -164,7 +164,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(3, (int)Manifest(models)["training"]!["seed"]!);
         Assert.Equal("# card", File.ReadAllText(Path.Combine(models, "MODEL_CARD.md")));
         Assert.Equal(tutorialOnnx, File.ReadAllBytes(Path.Combine(tutorial, "sentiment.onnx")));
-        Assert.Equal(["MODEL_CARD.md", "model.json", "sentiment.onnx", "sst2-tutorial", "training-curve.png", "vocab.json"],
+        Assert.Equal(["MODEL_CARD.md", "model.json", "reliability.png", "sentiment.onnx", "sst2-tutorial", "training-curve.png", "vocab.json"],
             Directory.EnumerateFileSystemEntries(models).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["models", "shipped"], Directory.EnumerateFileSystemEntries(_folder.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(0, TrainerCli.Run("evaluate", "--model", models, "--data", TrainerCli.TestData("tiny-dev.csv")).ExitCode);

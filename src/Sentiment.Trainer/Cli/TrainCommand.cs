@@ -80,6 +80,9 @@ internal static class TrainCommand
         };
         var pretrainEpochs = AtLeast("--pretrain-epochs", "Skip-gram passes over the pretraining texts.", 1, 1);
         var pretrainWindow = AtLeast("--pretrain-window", "Skip-gram context: up to this many words on each side.", 5, 1);
+        var warnBelow = Between("--warn-below",
+            "Stored in model.json: the service warns (low_coverage) when known words / words is below this; no known word answers unknown.",
+            ModelManifest.DefaultCoverage.WarnBelow, 0, 1.000001);
         var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
         var threads = Threads();
         var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
@@ -92,7 +95,7 @@ internal static class TrainCommand
         {
             data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken, normalization,
             embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate,
-            learningRateDecay, clipNorm, calibration, pretrainData, pretrainEpochs, pretrainWindow, seed, threads,
+            learningRateDecay, clipNorm, calibration, pretrainData, pretrainEpochs, pretrainWindow, warnBelow, seed, threads,
             name, version, output, overwrite,
         };
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
@@ -132,7 +135,8 @@ internal static class TrainCommand
                     Window: result.GetValue(pretrainWindow),
                     Epochs: result.GetValue(pretrainEpochs),
                     Seed: result.GetValue(seed)))
-                : null)
+                : null,
+            WarnBelow: result.GetValue(warnBelow))
         {
             Bidirectional = result.GetValue(bidirectional),
             Pooling = Poolings[result.GetRequiredValue(pooling)],
