@@ -35,6 +35,6 @@ internal static class BenchBundle
         int rows = vocabulary.EmbeddingRows, dim = 128, hidden = 196, classes = 2;
         var weights = new LstmWeights(rows, dim, hidden, classes, Noise(rows * dim), Noise(4 * hidden * dim),
             Noise(4 * hidden * hidden), Noise(4 * hidden), Noise(4 * hidden), Noise(classes * hidden), Noise(classes));
-        BundleWriter.Write(directory, vocabulary, weights, ["negative", "positive"], new BundleDetails(Name: "bench-random"));
+        BundleWriter.Write(directory, vocabulary, weights, ["negative", "positive"], new BundleDetails(Name: "bench-random", Version: "0.0.0-bench"));
     }
 }

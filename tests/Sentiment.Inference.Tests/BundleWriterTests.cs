@@ -24,7 +24,7 @@ public class BundleWriterTests
         using var folder = new TempFolder();
         var weights = TinyBundle.Weights() with { EmbeddingRows = 50, Embedding = new float[50 * TinyBundle.EmbeddingDim] };
 
-        Assert.Throws<ArgumentException>(() => BundleWriter.Write(folder.Path, TinyBundle.Vocabulary(), weights, TinyBundle.Labels));
+        Assert.Throws<ArgumentException>(() => BundleWriter.Write(folder.Path, TinyBundle.Vocabulary(), weights, TinyBundle.Labels, TinyBundle.Details));
         Assert.Empty(Directory.GetFiles(folder.Path));
     }
 }

@@ -104,7 +104,7 @@ public sealed class LstmGraphVariantTests : IDisposable
     private float[][] Probabilities(LstmWeights weights, string name)
     {
         string folder = _directory.File(name);
-        BundleWriter.Write(folder, TinyBundle.Vocabulary(), weights, TinyBundle.Labels);
+        BundleWriter.Write(folder, TinyBundle.Vocabulary(), weights, TinyBundle.Labels, TinyBundle.Details);
         using var scorer = new SentimentScorer(ModelBundle.Load(folder));
         return [.. scorer.Predict(Texts).Select(p => p.Probabilities)];
     }

@@ -61,10 +61,13 @@ internal static class TinyBundle
         return weights;
     }
 
+    /// <summary>The committed tiny bundle's name, version and fixed creation time.</summary>
+    public static BundleDetails Details => new(
+        Name: "tiny-sentiment", Version: "0.1.0", CreatedUtc: new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        Training: new JsonObject { ["generator"] = "tests/Sentiment.Inference.Tests/TinyBundle.cs", ["seed"] = Seed });
+
     public static ModelManifest Write(string directory) =>
-        BundleWriter.Write(directory, Vocabulary(), Weights(), Labels, new BundleDetails(
-            Name: "tiny-sentiment", Version: "0.1.0", CreatedUtc: new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
-            Training: new JsonObject { ["generator"] = "tests/Sentiment.Inference.Tests/TinyBundle.cs", ["seed"] = Seed }));
+        BundleWriter.Write(directory, Vocabulary(), Weights(), Labels, Details);
 
     /// <summary>A fixed, version-independent generator (System.Random's seeded sequence is not a documented contract).</summary>
     private sealed class SplitMix64(ulong state)

@@ -74,7 +74,7 @@ public sealed class VariantBundleTests : IDisposable
     }
 
     private void Write(bool bidirectional, StatePooling pooling) =>
-        BundleWriter.Write(_directory.Path, TinyBundle.Vocabulary(), VariantWeights.Of(bidirectional, pooling), TinyBundle.Labels);
+        BundleWriter.Write(_directory.Path, TinyBundle.Vocabulary(), VariantWeights.Of(bidirectional, pooling), TinyBundle.Labels, TinyBundle.Details);
 
     private void Edit(Action<JsonNode> edit)
     {

@@ -39,7 +39,7 @@ public abstract class OnnxParityTests : IDisposable
                     parameter[0].zero_(); // the padding row stays zero, as in training
             }
         }
-        BundleWriter.Write(_folder.Path, vocabulary, _model.ExportWeights(), Labels);
+        BundleWriter.Write(_folder.Path, vocabulary, _model.ExportWeights(), Labels, new BundleDetails(Name: "parity", Version: "0.0.0-test"));
         _scorer = new SentimentScorer(ModelBundle.Load(_folder.Path));
     }
 

@@ -12,8 +12,8 @@ namespace Sentiment.Inference;
 /// <param name="Data">Row counts of the data splits.</param>
 /// <param name="Metrics">Evaluation reports.</param>
 public sealed record BundleDetails(
-    string Name = "sentiment-lstm",
-    string Version = "1.0.0",
+    string Name,
+    string Version,
     DateTimeOffset? CreatedUtc = null,
     JsonObject? Training = null,
     DataInfo? Data = null,
@@ -30,11 +30,11 @@ public static class BundleWriter
 
     /// <summary>Writes the three files into <paramref name="directory"/> (created if needed) and returns the manifest.</summary>
     public static ModelManifest Write(
-        string directory, Vocabulary vocabulary, LstmWeights weights, IReadOnlyList<string> labels, BundleDetails? details = null)
+        string directory, Vocabulary vocabulary, LstmWeights weights, IReadOnlyList<string> labels, BundleDetails details)
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         ArgumentNullException.ThrowIfNull(weights);
-        details ??= new BundleDetails();
+        ArgumentNullException.ThrowIfNull(details);
         if (BundleCheck.EmbeddingRowsProblem(weights.EmbeddingRows, vocabulary) is { } problem)
             throw new ArgumentException($"The {problem}", nameof(weights));
 
