@@ -19,11 +19,20 @@ public static class ServiceRunner
             await app.DisposeAsync();
             return 1;
         }
+        catch (OperationCanceledException) when (ModelFailed(app))
+        {
+            // The model failed to load (and was logged, with its exception) before Kestrel finished
+            // binding, so its stop cancelled the start: the same refusal, not a crash.
+            await app.DisposeAsync();
+            return 1;
+        }
         await app.WaitForShutdownAsync();
-        bool failed = app.Services.GetService<ModelHost>()?.Failed ?? false;
+        bool failed = ModelFailed(app);
         await app.DisposeAsync();
         return failed ? 1 : 0;
     }
+
+    private static bool ModelFailed(WebApplication app) => app.Services.GetService<ModelHost>()?.Failed ?? false;
 
     /// <summary>
     /// A bad bundle, setting or address (Kestrel's "address already in use" is an IOException):
