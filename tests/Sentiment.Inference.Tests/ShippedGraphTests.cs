@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using Google.Protobuf;
+using Sentiment.Core;
 using Sentiment.Inference.Onnx;
 using static Sentiment.Inference.Tests.LstmGraphTests;
 
@@ -13,18 +14,31 @@ public class ShippedGraphTests
     public void ShippedGraph_RebuiltFromItsOwnWeights_IsByteIdentical()
     {
         byte[] shipped = File.ReadAllBytes(ShippedOnnx());
+        var manifest = ModelManifest.Load(Path.Combine(Path.GetDirectoryName(ShippedOnnx())!, ModelManifest.FileName));
         var model = ModelProto.Parser.ParseFrom(shipped);
         var tensors = model.Graph.Initializer.ToDictionary(t => t.Name);
         string[] labels = JsonSerializer.Deserialize<string[]>(model.MetadataProps.Single(p => p.Key == "labels").Value)!;
         var embedding = tensors["embedding"];
-        int hidden = (int)tensors["lstm_R"].Dims[2];
-        float[] bias = Floats(tensors["lstm_B"]);
+        int directions = (int)tensors["lstm_R"].Dims[0], hidden = (int)tensors["lstm_R"].Dims[2];
+        float[] w = Floats(tensors["lstm_W"]), r = Floats(tensors["lstm_R"]), b = Floats(tensors["lstm_B"]);
+        LstmDirection Direction(int d)
+        {
+            int wSize = w.Length / directions, rSize = r.Length / directions, bSize = 8 * hidden;
+            return new LstmDirection(TorchGateOrder(w[(d * wSize)..((d + 1) * wSize)]), TorchGateOrder(r[(d * rSize)..((d + 1) * rSize)]),
+                TorchGateOrder(b[(d * bSize)..(d * bSize + 4 * hidden)]), TorchGateOrder(b[(d * bSize + 4 * hidden)..((d + 1) * bSize)]));
+        }
+        var forward = Direction(0);
 
         var weights = new LstmWeights((int)embedding.Dims[0], (int)embedding.Dims[1], hidden, labels.Length,
-            Floats(embedding), TorchGateOrder(Floats(tensors["lstm_W"])), TorchGateOrder(Floats(tensors["lstm_R"])),
-            TorchGateOrder(bias[..(4 * hidden)]), TorchGateOrder(bias[(4 * hidden)..]),
-            Floats(tensors["dense_W"]), Floats(tensors["dense_B"]));
+            Floats(embedding), forward.WeightIh, forward.WeightHh, forward.BiasIh, forward.BiasHh,
+            Floats(tensors["dense_W"]), Floats(tensors["dense_B"]))
+        {
+            Reverse = directions == 2 ? Direction(1) : null,
+            Pooling = manifest.Architecture.Pooling,
+            Temperature = manifest.Temperature,
+        };
 
+        Assert.Equal(manifest.Architecture.Bidirectional, directions == 2);
         Assert.True(shipped.AsSpan().SequenceEqual(LstmGraph.Build(weights, labels).ToByteArray()));
     }
 

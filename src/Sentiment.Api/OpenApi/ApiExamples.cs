@@ -48,14 +48,14 @@ internal static class ApiExamples
         ],
         [
             new(200, "The model's answer.", new NamedExample("positive review", """
-                { "label": "positive", "confidence": 0.88289726, "score": 0.7657945,
-                  "probabilities": { "negative": 0.11710277, "positive": 0.88289726 },
-                  "tokens": { "total": 16, "known": 16, "truncated": false }, "modelVersion": "1.1.0" }
+                { "label": "positive", "confidence": 0.9645851, "score": 0.9528956,
+                  "probabilities": {"negative": 0.011689571, "neutral": 0.023725316, "positive": 0.9645851},
+                  "tokens": {"total": 16, "known": 16, "truncated": false}, "modelVersion": "2.0.0" }
                 """), new NamedExample("unreadable text", """
                 { "label": "unknown", "tokens": { "total": 2, "known": 0, "truncated": false },
                   "warnings": [ { "code": "no_known_words",
                     "message": "None of the text's 2 words is in the model's vocabulary, so the model cannot judge it." } ],
-                  "modelVersion": "1.1.0" }
+                  "modelVersion": "2.0.0" }
                 """)),
             new(400, "The body is not valid: 'text' missing, null, not a string, empty or whitespace, " +
                 "longer than MaxTextLength (default 5,120 characters), or the JSON is malformed.",
@@ -72,13 +72,13 @@ internal static class ApiExamples
         [
             new(200, "One answer per text, in request order.", new NamedExample("two reviews", """
                 { "results": [
-                    { "label": "positive", "confidence": 0.99744934, "score": 0.99489874,
-                      "probabilities": { "negative": 0.0025506283, "positive": 0.99744934 },
-                      "tokens": { "total": 6, "known": 6, "truncated": false } },
-                    { "label": "negative", "confidence": 0.996452, "score": -0.99290395,
-                      "probabilities": { "negative": 0.996452, "positive": 0.0035480235 },
-                      "tokens": { "total": 7, "known": 7, "truncated": false } } ],
-                  "modelVersion": "1.1.0" }
+                    { "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
+                      "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
+                      "tokens": {"total": 6, "known": 6, "truncated": false} },
+                    { "label": "negative", "confidence": 0.9574422, "score": -0.95694906,
+                      "probabilities": {"negative": 0.9574422, "neutral": 0.0420646, "positive": 0.00049315154},
+                      "tokens": {"total": 7, "known": 7, "truncated": false} } ],
+                  "modelVersion": "2.0.0" }
                 """)),
             new(400, "The body is not valid: 'texts' missing, not an array, empty or longer than MaxTextsPerRequest (default 64), " +
                 "an item that breaks the rules of 'text', or malformed JSON.",
@@ -92,28 +92,15 @@ internal static class ApiExamples
         [],
         [
             new(200, "The public part of the model's manifest.", new NamedExample("model", """
-                { "name": "sentiment-lstm", "version": "1.1.0", "createdUtc": "2026-11-27T11:50:27.3331339+00:00",
-                  "labels": ["negative", "positive"], "maxLength": 200,
-                  "tokenizer": { "numWords": 20000, "maxLength": 200, "lowerCase": true,
-                    "filters": "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n", "split": " ", "truncating": "pre" },
-                  "architecture": { "embeddingRows": 20000, "embeddingDim": 300, "lstmUnits": 256, "classes": 2,
-                    "bidirectional": false, "pooling": "last" },
-                  "data": {
-                    "train": { "rows": 115778, "skipped": 4870, "perLabel": { "negative": 59468, "positive": 56310 } },
-                    "validation": { "rows": 3008, "skipped": 304, "perLabel": { "negative": 1836, "positive": 1172 } },
-                    "test": { "rows": 1821, "skipped": 0, "perLabel": { "negative": 912, "positive": 909 } } },
+                { "name": "sentiment-lstm", "version": "2.0.0", "createdUtc": "2026-12-04T19:47:46.0445511+00:00", "labels": ["negative", "neutral", "positive"], "maxLength": 400,
+                  "tokenizer": {"numWords": 30000, "maxLength": 400, "lowerCase": true, "filters": "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n", "split": " ", "truncating": "pre", "normalization": "user-text-v1"},
+                  "architecture": {"embeddingRows": 30000, "embeddingDim": 200, "lstmUnits": 128, "classes": 3, "bidirectional": true, "pooling": "last-max-mean"},
+                  "data": {"train": {"rows": 232498, "skipped": 0, "perLabel": {"negative": 72687, "neutral": 83845, "positive": 75966}}, "validation": {"rows": 8404, "skipped": 0, "perLabel": {"negative": 4208, "neutral": 532, "positive": 3664}}, "test": {"rows": 15363, "skipped": 0, "perLabel": {"negative": 7627, "neutral": 694, "positive": 7042}}},
                   "metrics": {
-                    "validation": { "rows": 3008, "accuracy": 0.8660239361702128, "macroF1": 0.8602582232119154,
-                      "perClass": [
-                        { "label": "negative", "precision": 0.9018508132361189, "recall": 0.8758169934640523, "f1": 0.8886432716219951, "support": 1836 },
-                        { "label": "positive", "precision": 0.8138775510204082, "recall": 0.8506825938566553, "f1": 0.8318731748018355, "support": 1172 } ],
-                      "confusion": [[1608, 228], [175, 997]] },
-                    "test": { "rows": 1821, "accuracy": 0.8303130148270181, "macroF1": 0.8302227001545134,
-                      "perClass": [
-                        { "label": "negative", "precision": 0.8477508650519031, "recall": 0.805921052631579, "f1": 0.8263069139966274, "support": 912 },
-                        { "label": "positive", "precision": 0.8144654088050315, "recall": 0.8547854785478548, "f1": 0.8341384863123994, "support": 909 } ],
-                      "confusion": [[735, 177], [132, 777]] } },
-                  "coverage": { "warnBelow": 0.5 } }
+                    "validation": {"rows": 8404, "accuracy": 0.8636363636363636, "macroF1": 0.7479810891718056, "perClass": [{"label": "negative", "precision": 0.8909134500119875, "recall": 0.8830798479087453, "f1": 0.8869793531447666, "support": 4208}, {"label": "neutral", "precision": 0.4450354609929078, "recall": 0.4718045112781955, "f1": 0.45802919708029194, "support": 532}, {"label": "positive", "precision": 0.8996719518862767, "recall": 0.8981986899563319, "f1": 0.8989347172903579, "support": 3664}], "confusion": [[3716, 214, 270], [183, 251, 97], [272, 99, 3291]]},
+                    "test": {"rows": 15363, "accuracy": 0.8545206014450303, "macroF1": 0.7057638828129202, "perClass": [{"label": "negative", "precision": 0.8903962390866353, "recall": 0.8691490756522879, "f1": 0.8796443736730362, "support": 7627}, {"label": "neutral", "precision": 0.28776290630975143, "recall": 0.43371757925072046, "f1": 0.34597701149425286, "support": 694}, {"label": "positive", "precision": 0.9034985422740525, "recall": 0.8801476853166714, "f1": 0.8916702632714718, "support": 7042}], "confusion": [[6629, 472, 523], [252, 301, 139], [564, 273, 6198]]} },
+                  "calibration": {"temperature": 1.3695985185750614, "validationErrorBefore": 0.034293695099861035, "validationErrorAfter": 0.006380076481579906},
+                  "coverage": {"warnBelow": 0.5} }
                 """)),
             NotLoaded,
         ]);
