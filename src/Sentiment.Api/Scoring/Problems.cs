@@ -38,6 +38,13 @@ internal static class Problems
             ? TooLarge(limits)
             : TypedResults.Problem(statusCode: e.StatusCode, title: "Unreadable request body.", detail: e.Message);
 
+    /// <summary>401 for a missing or unknown API key; the caller adds <c>WWW-Authenticate</c>.</summary>
+    public static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        type: "https://www.rfc-editor.org/rfc/rfc6750#section-3.1",
+        title: "A valid API key is required.",
+        detail: detail);
+
     public static ProblemHttpResult NotReady(HttpContext http, ApiOptions limits) =>
         Unavailable(http, limits, "Model not ready.", "The model is still loading; retry shortly.");
 
