@@ -19,6 +19,9 @@ internal sealed class ApiKeyHandler(
     public const string KeyHeader = "X-API-Key";
     public const string AdminClaim = "admin";
 
+    public const string MissingKeyDetail = $"Send a key as 'Authorization: Bearer <key>' or '{KeyHeader}: <key>'.";
+    public const string UnknownKeyDetail = "The API key is not one of the configured keys.";
+
     private const string BearerPrefix = "Bearer ";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -26,7 +29,7 @@ internal sealed class ApiKeyHandler(
         if (!keys.Enabled || SentKey(Request) is not { } sent)
             return Task.FromResult(AuthenticateResult.NoResult());
         if (keys.Find(sent) is not { } key)
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not one of the configured keys."));
+            return Task.FromResult(AuthenticateResult.Fail(UnknownKeyDetail));
         Claim[] claims = [new(ClaimTypes.Name, key.Name), new(AdminClaim, key.Admin ? "true" : "false")];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
@@ -35,10 +38,7 @@ internal sealed class ApiKeyHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.Headers.WWWAuthenticate = "Bearer";
-        string detail = SentKey(Request) is null
-            ? $"Send a key as 'Authorization: Bearer <key>' or '{KeyHeader}: <key>'."
-            : "The API key is not one of the configured keys.";
-        return Problems.Unauthorized(detail).ExecuteAsync(Context);
+        return Problems.Unauthorized(SentKey(Request) is null ? MissingKeyDetail : UnknownKeyDetail).ExecuteAsync(Context);
     }
 
     private static string? SentKey(HttpRequest request)

@@ -45,6 +45,15 @@ internal static class Problems
         title: "A valid API key is required.",
         detail: detail);
 
+    public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter, int texts)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many texts.",
+            detail: $"These {texts} texts are more than the key's texts-per-second allowance has left (RateLimit:TextsPerSecond); retry later.");
+    }
+
     public static ProblemHttpResult NotReady(HttpContext http, ApiOptions limits) =>
         Unavailable(http, limits, "Model not ready.", "The model is still loading; retry shortly.");
 

@@ -133,4 +133,18 @@ public sealed class ApiKeyTests : IDisposable
         Assert.Equal(2, document.GetProperty("security").GetArrayLength()); // either one, not both
         Assert.Equal(HttpStatusCode.OK, ui.StatusCode);
     }
+
+    [Fact]
+    public async Task Swagger401Example_IsTheRealAnswer()
+    {
+        var client = _factory.CreateClient();
+        var document = await (await client.GetAsync("/swagger/v1/swagger.json")).ReadJsonAsync();
+        var documented = document.GetProperty("paths").GetProperty("/sentiment").GetProperty("post").GetProperty("responses")
+            .GetProperty("401").GetProperty("content").GetProperty("application/problem+json").GetProperty("examples")
+            .GetProperty("no key").GetProperty("value");
+
+        var response = await client.PostAsync("/sentiment", Json(Reviews.Body("good film")));
+
+        ExampleAssert.Same(documented, await response.AssertProblemAsync(HttpStatusCode.Unauthorized), "POST /sentiment 401");
+    }
 }
