@@ -27,8 +27,12 @@ public static class AccessSetup
         {
             var keyRequired = new AuthorizationPolicyBuilder(ApiKeyHandler.SchemeName).RequireAuthenticatedUser().Build();
             var open = new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
+            // Every endpoint not marked otherwise; a path with no endpoint gets its 404, keys or not.
             if (auth.Value.Enabled)
-                authorization.FallbackPolicy = keyRequired; // every endpoint not marked otherwise
+                authorization.FallbackPolicy = new AuthorizationPolicyBuilder(ApiKeyHandler.SchemeName)
+                    .RequireAssertion(context => context.User.Identity?.IsAuthenticated == true
+                        || (context.Resource is HttpContext http && http.GetEndpoint() is null))
+                    .Build();
             authorization.AddPolicy(MetricsPolicy, auth.Value.Enabled && auth.Value.ProtectMetrics ? keyRequired : open);
         });
         services.AddCors();

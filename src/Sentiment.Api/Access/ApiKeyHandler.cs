@@ -17,7 +17,6 @@ internal sealed class ApiKeyHandler(
 {
     public const string SchemeName = "ApiKey";
     public const string KeyHeader = "X-API-Key";
-    public const string AdminClaim = "admin";
 
     public const string MissingKeyDetail = $"Send a key as 'Authorization: Bearer <key>' or '{KeyHeader}: <key>'.";
     public const string UnknownKeyDetail = "The API key is not one of the configured keys.";
@@ -30,8 +29,7 @@ internal sealed class ApiKeyHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         if (keys.Find(sent) is not { } key)
             return Task.FromResult(AuthenticateResult.Fail(UnknownKeyDetail));
-        Claim[] claims = [new(ClaimTypes.Name, key.Name), new(AdminClaim, key.Admin ? "true" : "false")];
-        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name)], SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 

@@ -74,6 +74,18 @@ public sealed class BrowserAccessTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/swagger")]
+    [InlineData("/no-such-path")]
+    public async Task WithKeysOn_PathsWithoutAnEndpoint_Return404Not401(string path)
+    {
+        using var factory = new FakeModelFactory { Settings = TestKeys.Settings(("Api:Swagger", "false")) };
+
+        var response = await factory.CreateClient().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Fact]
     public async Task EveryResponse_SaysNoSniff_ErrorsIncluded()
     {
