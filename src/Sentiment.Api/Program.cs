@@ -1,3 +1,4 @@
+using Sentiment.Api.Access;
 using Sentiment.Api.OpenApi;
 using Sentiment.Api.Operations;
 using Sentiment.Api.Scoring;
@@ -12,10 +13,12 @@ builder.AddSentimentMetrics();
 builder.AddSentimentScoring();
 builder.AddSentimentModel();
 builder.AddSentimentSwagger();
+builder.AddSentimentAccess();
 
 var app = builder.Build();
 app.UseSentimentPipeline();
 app.UseSentimentSwagger();
+app.UseSentimentAccess();
 app.MapSentimentEndpoints();
 app.MapOperationalEndpoints();
 return await ServiceRunner.RunAsync(app);

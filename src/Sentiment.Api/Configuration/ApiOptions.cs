@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Sentiment.Api.Configuration;
 
-/// <summary>Limits on what a client may send (section <c>Api</c>).</summary>
+/// <summary>Limits on what a client may send, and whether Swagger is served (section <c>Api</c>).</summary>
 public sealed class ApiOptions
 {
     public const string Section = "Api";
@@ -22,4 +22,7 @@ public sealed class ApiOptions
     /// <summary>Sent as <c>Retry-After</c> with every 503.</summary>
     [Range(1, 3600)]
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Serve the Swagger UI and the OpenAPI document; off, /swagger is 404 and / does not redirect.</summary>
+    public bool Swagger { get; set; } = true;
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Sentiment.Api.Access;
 using Sentiment.Api.Configuration;
 using Sentiment.Api.Operations;
 using Sentiment.Api.Scoring;
@@ -29,6 +30,14 @@ internal static class ApiExamples
 
     private static readonly ResponseDoc WrongType = new(415, "Content-Type is not application/json.",
         Problem("not JSON", Problems.UnsupportedMediaType("text/plain")));
+
+    private static readonly ResponseDoc NoKey = new(401,
+        "API keys are configured and the request has none, or an unknown one (only then; the answer carries WWW-Authenticate: Bearer).",
+        Problem("no key", Problems.Unauthorized(ApiKeyHandler.MissingKeyDetail)));
+
+    private static readonly ResponseDoc TooMany = new(429,
+        "The key's texts-per-second allowance is used up (only with RateLimit:TextsPerSecond); retry after the Retry-After header's seconds.",
+        Problem("rate limited", Problems.RateLimited(new DefaultHttpContext(), TimeSpan.FromSeconds(1), 64)));
 
     private static readonly NamedExample Loading = Problem("loading", Problems.NotReady(new DefaultHttpContext(), Defaults));
 
@@ -62,7 +71,7 @@ internal static class ApiExamples
                 Invalid("missing text", RequestParser.ParseText, "{}"),
                 Invalid("text too long", RequestParser.ParseText, $$"""{"text": "{{new string('a', 6000)}}"}"""),
                 Invalid("malformed JSON", RequestParser.ParseText, """{"text": "good" """)),
-            TooLarge, WrongType, Unavailable,
+            NoKey, TooLarge, WrongType, TooMany, Unavailable,
         ]);
 
     private static readonly EndpointExamples ScoreBatch = new(
@@ -85,7 +94,7 @@ internal static class ApiExamples
                 Invalid("empty batch", RequestParser.ParseTexts, """{"texts": []}"""),
                 Invalid("too many texts", RequestParser.ParseTexts, JsonSerializer.Serialize(new { texts = Enumerable.Repeat("good", 65) })),
                 Invalid("bad item", RequestParser.ParseTexts, """{"texts": ["good", 2]}""")),
-            TooLarge, WrongType, Unavailable,
+            NoKey, TooLarge, WrongType, TooMany, Unavailable,
         ]);
 
     private static readonly EndpointExamples GetModel = new(
@@ -102,6 +111,7 @@ internal static class ApiExamples
                   "calibration": {"temperature": 1.3695985185750614, "validationErrorBefore": 0.034293695099861035, "validationErrorAfter": 0.006380076481579906},
                   "coverage": {"warnBelow": 0.5} }
                 """)),
+            NoKey,
             NotLoaded,
         ]);
 

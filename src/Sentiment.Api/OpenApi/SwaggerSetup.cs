@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using Sentiment.Api.Access;
+using Sentiment.Api.Configuration;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace Sentiment.Api.OpenApi;
@@ -12,6 +15,9 @@ public static class SwaggerSetup
         "Send text, get a label, its confidence, a score in [-1, 1] and how much of the text the model knows. " +
         "Every bad request gets an RFC 9457 problem (application/problem+json) naming the field; " +
         "every response carries the X-Model-Version header.";
+
+    public const string BearerScheme = "Bearer";
+    public const string HeaderScheme = "ApiKey";
 
     public static WebApplicationBuilder AddSentimentSwagger(this WebApplicationBuilder builder)
     {
@@ -26,14 +32,40 @@ public static class SwaggerSetup
             options.NonNullableReferenceTypesAsRequired();
             options.OperationFilter<ExamplesOperationFilter>();
             options.SchemaFilter<OpenRequestSchemaFilter>();
+            AddKeySchemes(options);
         });
         return builder;
     }
 
+    /// <summary>Either header works, so the Authorize button offers both; a service without keys ignores them.</summary>
+    private static void AddKeySchemes(SwaggerGenOptions options)
+    {
+        options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "An API key, sent as 'Authorization: Bearer <key>' (only when the service has Auth:ApiKeys).",
+        });
+        options.AddSecurityDefinition(HeaderScheme, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.ApiKey,
+            In = ParameterLocation.Header,
+            Name = ApiKeyHandler.KeyHeader,
+            Description = "An API key, sent as 'X-API-Key: <key>' (only when the service has Auth:ApiKeys).",
+        });
+        // Two requirements, not one with two schemes: either header is enough.
+        foreach (string scheme in new[] { BearerScheme, HeaderScheme })
+            options.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, document)] = [] });
+    }
+
+    /// <summary>Served only while <c>Api:Swagger</c> is true, read per request so a bad value refuses the start like any setting.</summary>
     public static WebApplication UseSentimentSwagger(this WebApplication app)
     {
-        app.UseSwagger();
-        app.UseSwaggerUI(options => options.DocumentTitle = "Sentiment API");
+        app.UseWhen(http => http.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.Swagger, swagger =>
+        {
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(options => options.DocumentTitle = "Sentiment API");
+        });
         return app;
     }
 }

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Sentiment.Api.Access;
 using Sentiment.Api.Configuration;
 using Sentiment.Api.Scoring;
 using Sentiment.Api.Serving;
 
 namespace Sentiment.Api.Operations;
 
-/// <summary>Health probes, Prometheus metrics and the redirect from / to the Swagger UI.</summary>
+/// <summary>Health probes (always open), Prometheus metrics and the redirect from / to the Swagger UI.</summary>
 public static class OperationalEndpoints
 {
     public const string LiveName = "Live";
@@ -20,26 +21,32 @@ public static class OperationalEndpoints
         app.MapGet("/health/live", () => TypedResults.Text("Healthy"))
             .WithName(LiveName)
             .WithTags("Operations")
+            .AllowAnonymous()
             .WithSummary("Liveness: 200 while the process runs.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
 
         app.MapGet("/health/ready", Ready)
             .WithName(ReadyName)
             .WithTags("Operations")
+            .AllowAnonymous()
             .WithSummary("Readiness: 200 once the bundle is loaded, its hashes verified and a warm-up prediction made; 503 before.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         app.MapGet("/metrics", WriteMetricsAsync)
             .WithName(MetricsName)
+            .RequireAuthorization(AccessSetup.MetricsPolicy)
             .WithTags("Operations")
             .WithSummary("Prometheus metrics: requests by route and status, latencies, predictions per label, " +
                 "inference batch sizes and durations, queue length.")
             .Produces<string>(StatusCodes.Status200OK, PrometheusText);
 
-        app.MapGet("/", () => TypedResults.Redirect("/swagger")).ExcludeFromDescription();
+        app.MapGet("/", ToSwagger).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    private static Results<RedirectHttpResult, NotFound> ToSwagger(IOptions<ApiOptions> options) =>
+        options.Value.Swagger ? TypedResults.Redirect("/swagger") : TypedResults.NotFound();
 
     internal static Results<ContentHttpResult, ProblemHttpResult> Ready(
         HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>

@@ -14,6 +14,11 @@ public static class OperationsSetup
     public static WebApplication UseSentimentPipeline(this WebApplication app)
     {
         app.UseMiddleware<ModelVersionHeader>();
+        app.Use(static (http, next) =>
+        {
+            http.Response.OnStarting(SetNoSniff, http); // when the response starts: the exception handler clears headers
+            return next(http);
+        });
         app.UseSentimentRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -21,5 +26,12 @@ public static class OperationsSetup
         var registry = app.Services.GetRequiredService<PrometheusExport>().Registry;
         app.UseHttpMetrics(options => options.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
         return app;
+    }
+
+    /// <summary>Browsers must not guess another type than the one declared (a reverse proxy checker's first test).</summary>
+    private static Task SetNoSniff(object http)
+    {
+        ((HttpContext)http).Response.Headers.XContentTypeOptions = "nosniff";
+        return Task.CompletedTask;
     }
 }

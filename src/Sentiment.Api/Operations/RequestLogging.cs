@@ -37,14 +37,14 @@ public static class RequestLogging
         return builder;
     }
 
-    /// <summary>Logs one line per request; the text itself is never logged, only its length.</summary>
+    /// <summary>Logs one line per request; the text itself is never logged, only its length, nor a key, only its name.</summary>
     public static IApplicationBuilder UseSentimentRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
             // The static Serilog logger is left alone (see AddSentimentLogging), so name the host's own.
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.000} ms " +
-                "(model {ModelVersion}, text length {TextLength})";
+                "(model {ModelVersion}, text length {TextLength}) by {ApiKey}";
             options.GetMessageTemplateProperties = (http, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
@@ -53,6 +53,8 @@ public static class RequestLogging
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
                 new LogEventProperty("ModelVersion", new ScalarValue(http.Response.Headers[ModelVersionHeader.Name].ToString())),
                 new LogEventProperty("TextLength", new ScalarValue(SentimentApi.TextLength(http))),
+                // The key's configured name, never the key.
+                new LogEventProperty("ApiKey", new ScalarValue(http.User.Identity?.Name ?? "anonymous")),
             ];
         });
 

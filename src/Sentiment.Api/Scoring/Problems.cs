@@ -38,6 +38,22 @@ internal static class Problems
             ? TooLarge(limits)
             : TypedResults.Problem(statusCode: e.StatusCode, title: "Unreadable request body.", detail: e.Message);
 
+    /// <summary>401 for a missing or unknown API key; the caller adds <c>WWW-Authenticate</c>.</summary>
+    public static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized,
+        type: "https://www.rfc-editor.org/rfc/rfc6750#section-3.1",
+        title: "A valid API key is required.",
+        detail: detail);
+
+    public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter, int texts)
+    {
+        http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        return TypedResults.Problem(
+            statusCode: StatusCodes.Status429TooManyRequests,
+            title: "Too many texts.",
+            detail: $"These {texts} texts are more than the key's texts-per-second allowance has left (RateLimit:TextsPerSecond); retry later.");
+    }
+
     public static ProblemHttpResult NotReady(HttpContext http, ApiOptions limits) =>
         Unavailable(http, limits, "Model not ready.", "The model is still loading; retry shortly.");
 

@@ -22,6 +22,9 @@ public static class SentimentApi
     {
         var services = builder.Services;
         services.AddValidatedOptions<ApiOptions>(ApiOptions.Section);
+        services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitValidation>();
+        services.AddSingleton<TextRateLimiter>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
@@ -53,6 +56,7 @@ public static class SentimentApi
             .WithTags("Model")
             .WithSummary("Describe the served model.")
             .WithDescription("Name, version, labels, tokenizer settings, maximum length, training data sizes and evaluation metrics.")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
@@ -62,28 +66,30 @@ public static class SentimentApi
         builder.WithName(name)
             .WithTags("Sentiment")
             .Accepts<TRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>Characters received in this request's texts, for the request log line; 0 before parsing.</summary>
     public static int TextLength(HttpContext http) => http.Items.TryGetValue(TextLengthKey, out var n) ? (int)n! : 0;
 
     internal static Task<Results<Ok<SentimentResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, options.Value, RequestParser.ParseText,
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseText,
             static (served, predictions) => ResponseMapping.ToResponse(served, predictions[0]));
 
     internal static Task<Results<Ok<BatchSentimentResponse>, ValidationProblem, ProblemHttpResult>> PostBatchAsync(
-        HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, options.Value, RequestParser.ParseTexts, ResponseMapping.ToBatchResponse);
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseTexts, ResponseMapping.ToBatchResponse);
 
     internal static Results<Ok<ModelResponse>, ProblemHttpResult> GetModel(
         HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
         model.Current is { } served ? TypedResults.Ok(ResponseMapping.ToModelResponse(served)) : Problems.NotReady(http, options.Value);
 
     private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TTexts, TResponse>(
-        HttpContext http, ISentimentModel model, ApiOptions limits, BodyParser<TTexts> parse,
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ApiOptions limits, BodyParser<TTexts> parse,
         Func<ServedModel, Prediction[], TResponse> answer) where TTexts : IReadOnlyList<string>
     {
         var body = await RequestBody.ReadAsync(http, limits, parse);
@@ -93,6 +99,8 @@ public static class SentimentApi
             return refused;
         var texts = body.Value!;
         http.Items[TextLengthKey] = TotalLength(texts);
+        if (!limiter.TryAcquire(http, texts.Count, out var retryAfter))
+            return Problems.RateLimited(http, retryAfter, texts.Count);
         if (model.Current is not { } served)
             return Problems.NotReady(http, limits);
         if (model.TryScore(texts) is not { } scoring)

@@ -20,6 +20,7 @@ public sealed class ServingMetrics
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _queueFull;
+    private readonly Counter<long> _rateLimited;
     private int _queueLength;
     private int _ready;
 
@@ -36,6 +37,8 @@ public sealed class ServingMetrics
         meter.CreateObservableGauge("model_ready", () => Volatile.Read(ref _ready),
             description: "1 once the model is loaded and has answered a warm-up text.");
         _queueFull = meter.CreateCounter<long>("queue_full_total", description: "Requests answered 503 because the scoring queue was full.");
+        _rateLimited = meter.CreateCounter<long>("rate_limited_total",
+            description: "Requests answered 429 because their key's texts-per-second bucket was empty, by key name.");
     }
 
     public void RecordRun(int texts, TimeSpan elapsed)
@@ -51,4 +54,6 @@ public sealed class ServingMetrics
     public void SetReady(bool ready) => Volatile.Write(ref _ready, ready ? 1 : 0);
 
     public void CountQueueFull() => _queueFull.Add(1);
+
+    public void CountRateLimited(string key) => _rateLimited.Add(1, new KeyValuePair<string, object?>("key", key));
 }

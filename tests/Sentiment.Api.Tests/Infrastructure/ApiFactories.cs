@@ -46,9 +46,14 @@ public sealed class FakeModelFactory : WebApplicationFactory<Program>
     /// <summary>Test hosts run as Development; this one as the service does in production.</summary>
     public bool Production { get; init; }
 
+    /// <summary>Extra settings, as configuration keys (<c>Auth:ApiKeys:0:Name</c>).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         if (Production)
             builder.UseEnvironment("Production");
         builder.ConfigureTestServices(services =>

@@ -82,7 +82,8 @@ public sealed class ShippedModelTests(ShippedModelFactory factory) : IClassFixtu
         foreach (var operation in path.Value.EnumerateObject())
         {
             var requests = operation.Value.TryGetProperty("requestBody", out var body) ? Examples(body).ToDictionary() : [];
-            foreach (var response in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name != "503"))
+            // 503, 401 and 429 need a loading model, keys or a rate limit: their own tests compare those examples.
+            foreach (var response in operation.Value.GetProperty("responses").EnumerateObject().Where(r => r.Name is not ("503" or "401" or "429")))
             foreach (var (name, example) in Examples(response.Value))
             {
                 string where = $"{operation.Name.ToUpperInvariant()} {path.Name} {response.Name} '{name}'";

@@ -30,6 +30,19 @@ public sealed class StartupRefusalTests
     }
 
     [Fact]
+    public async Task ApiKeyWithBadHash_OrDuplicateName_RefusesToStartNamingIt()
+    {
+        await AssertRefusedAsync(new Dictionary<string, string>
+        {
+            ["Model__Path"] = TestPaths.TinyBundle,
+            ["Auth__ApiKeys__0__Name"] = "ci",
+            ["Auth__ApiKeys__0__Sha256"] = "not-hex",
+            ["Auth__ApiKeys__1__Name"] = "ci",
+            ["Auth__ApiKeys__1__Sha256"] = new string('a', 64),
+        }, "Auth:ApiKeys:0:Sha256 must be 64 hex digits", "Auth:ApiKeys:1:Name 'ci' is used by another key");
+    }
+
+    [Fact]
     public async Task ModelThatFailsAfterTheServerListens_ExitsOneWithTheExceptionLogged()
     {
         // Files, hashes and shapes pass the check before listening; ONNX Runtime then meets an unknown operator.

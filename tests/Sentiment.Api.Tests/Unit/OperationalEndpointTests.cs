@@ -145,9 +145,9 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
             paths.EnumerateObject().Select(p => p.Name).Order());
         foreach (var (path, codes) in new[]
         {
-            ("/sentiment", new[] { "200", "400", "413", "415", "503" }),
-            ("/sentiment/batch", ["200", "400", "413", "415", "503"]),
-            ("/model", ["200", "503"]),
+            ("/sentiment", new[] { "200", "400", "401", "413", "415", "429", "503" }),
+            ("/sentiment/batch", ["200", "400", "401", "413", "415", "429", "503"]),
+            ("/model", ["200", "401", "503"]),
             ("/health/ready", ["200", "503"]),
         })
         {
