@@ -9,6 +9,7 @@ if (ProbeCommand.IsProbe(args))
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSentimentLogging();
+builder.AddSentimentServer();
 builder.AddSentimentMetrics();
 builder.AddSentimentScoring();
 builder.AddSentimentModel();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
 namespace Sentiment.TestKit;
@@ -121,6 +122,18 @@ internal sealed partial class ApiProcess : IAsyncDisposable
             return false; // not listening yet, or too busy starting to answer
         }
     }
+
+    /// <summary>Sends SIGTERM, as Kubernetes and <c>docker stop</c> do (<see cref="Process.Kill()"/> sends SIGKILL).</summary>
+    public void Terminate()
+    {
+        if (kill(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
 
     private void Add(string? line)
     {

@@ -32,6 +32,12 @@ exports.check = function check(objects) {
     need(security.runAsNonRoot === true, `${where}: runAsNonRoot is not set`);
     need(security.readOnlyRootFilesystem === true, `${where}: root file system is writable`);
     need(security.allowPrivilegeEscalation === false, `${where}: privilege escalation is allowed`);
+    // SIGTERM comes after preStop; the pod is killed at the grace period's end, drained or not.
+    const preStop = c.lifecycle?.preStop?.sleep?.seconds ?? 0;
+    const drain = shutdownSeconds(byKind("ConfigMap"));
+    const grace = pod.terminationGracePeriodSeconds ?? 30;
+    need(preStop > 0, `${where}: no preStop delay, so new connections are refused before the endpoint is removed`);
+    need(grace >= preStop + drain, `${where}: terminationGracePeriodSeconds ${grace} < preStop ${preStop} + Shutdown__Timeout ${drain}`);
     for (const source of c.envFrom ?? []) {
       const ref = source.configMapRef?.name;
       if (ref) need(byKind("ConfigMap").some((m) => m.metadata.name === ref), `${where}: no ConfigMap ${ref}`);
@@ -56,3 +62,13 @@ exports.check = function check(objects) {
   }
   return problems;
 };
+
+/** Shutdown__Timeout from a ConfigMap ([d.]hh:mm:ss as .NET reads a TimeSpan), else the service's 20 s default. */
+function shutdownSeconds(configMaps) {
+  const value = configMaps.map((m) => m.data?.Shutdown__Timeout).find((v) => v !== undefined);
+  if (value === undefined) return 20;
+  const match = /^(?:(\d+)\.)?(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(value);
+  if (!match) return Infinity; // unreadable: report it as not fitting rather than guess
+  const [, days = 0, hours, minutes, seconds] = match;
+  return ((+days * 24 + +hours) * 60 + +minutes) * 60 + +seconds;
+}

@@ -29,7 +29,7 @@ public static class OperationalEndpoints
             .WithName(ReadyName)
             .WithTags("Operations")
             .AllowAnonymous()
-            .WithSummary("Readiness: 200 once the bundle is loaded, its hashes verified and a warm-up prediction made; 503 before.")
+            .WithSummary("Readiness: 200 once the bundle is loaded, its hashes verified and a warm-up prediction made; 503 before, and from the start of shutdown.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
@@ -48,9 +48,12 @@ public static class OperationalEndpoints
     private static Results<RedirectHttpResult, NotFound> ToSwagger(IOptions<ApiOptions> options) =>
         options.Value.Swagger ? TypedResults.Redirect("/swagger") : TypedResults.NotFound();
 
+    /// <summary>503 from the moment shutdown starts, so load balancers stop sending before Kestrel stops accepting.</summary>
     internal static Results<ContentHttpResult, ProblemHttpResult> Ready(
-        HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
-        model.Current is null ? Problems.NotReady(http, options.Value) : TypedResults.Text("Healthy");
+        HttpContext http, ISentimentModel model, IHostApplicationLifetime lifetime, IOptions<ApiOptions> options) =>
+        lifetime.ApplicationStopping.IsCancellationRequested ? Problems.ShuttingDown(http, options.Value)
+        : model.Current is null ? Problems.NotReady(http, options.Value)
+        : TypedResults.Text("Healthy");
 
     private static async Task WriteMetricsAsync(HttpResponse response, PrometheusExport metrics, CancellationToken cancellationToken)
     {

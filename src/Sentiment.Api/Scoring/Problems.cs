@@ -60,6 +60,9 @@ internal static class Problems
     public static ProblemHttpResult Busy(HttpContext http, ApiOptions limits) =>
         Unavailable(http, limits, "Server busy.", "The scoring queue is full; retry shortly.");
 
+    public static ProblemHttpResult ShuttingDown(HttpContext http, ApiOptions limits) =>
+        Unavailable(http, limits, "Shutting down.", "This instance is stopping; retry, another one will answer.");
+
     private static ProblemHttpResult Unavailable(HttpContext http, ApiOptions limits, string title, string detail)
     {
         http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);

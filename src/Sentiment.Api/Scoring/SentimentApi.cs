@@ -105,7 +105,14 @@ public static class SentimentApi
             return Problems.NotReady(http, limits);
         if (model.TryScore(texts) is not { } scoring)
             return Problems.Busy(http, limits);
-        return TypedResults.Ok(answer(served, await scoring));
+        try
+        {
+            return TypedResults.Ok(answer(served, await scoring));
+        }
+        catch (ScoringAbandonedException)
+        {
+            return Problems.ShuttingDown(http, limits);
+        }
     }
 
     private static int TotalLength(IReadOnlyList<string> texts)

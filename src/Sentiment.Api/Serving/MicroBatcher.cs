@@ -147,6 +147,28 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         }
     }
 
+    /// <summary>
+    /// Refuses new texts and fails those still queued with <see cref="ScoringAbandonedException"/>,
+    /// so a stopping service answers them rather than scoring for clients that are gone; runs in
+    /// progress finish. Gives the number of texts failed.
+    /// </summary>
+    public int Abandon()
+    {
+        Entry[] abandoned;
+        lock (_gate)
+        {
+            _stopping = true;
+            abandoned = [.. _queue];
+            _queue.Clear();
+            Monitor.PulseAll(_gate);
+        }
+        _queueLengthChanged?.Invoke(0);
+        var failure = new ScoringAbandonedException();
+        foreach (var entry in abandoned)
+            entry.Owner.TrySetException(failure);
+        return abandoned.Length;
+    }
+
     /// <summary>Refuses new texts, scores those already queued, then stops the workers.</summary>
     public void Dispose()
     {

@@ -13,6 +13,7 @@ namespace Sentiment.Api.Serving;
 internal sealed class ModelHost(
     IOptions<ModelOptions> modelOptions,
     IOptions<BatchingOptions> batchingOptions,
+    IOptions<ShutdownOptions> shutdownOptions,
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
     ServingMetrics metrics,
@@ -20,6 +21,8 @@ internal sealed class ModelHost(
 {
     private volatile Serving? _serving;
     private Task _preparing = Task.CompletedTask;
+    private ITimer? _queueDeadline;
+    private volatile bool _abandoned;
 
     public ServedModel? Current => _serving?.Model;
 
@@ -30,6 +33,8 @@ internal sealed class ModelHost(
     {
         if (_serving is not { } serving)
             return null;
+        if (_abandoned)
+            return Task.FromException<Prediction[]>(new ScoringAbandonedException());
         var scoring = serving.Batcher.TryEnqueue(texts);
         if (scoring is null)
             metrics.CountQueueFull();
@@ -49,7 +54,25 @@ internal sealed class ModelHost(
             throw new StartupRefusedException(Describe(e, directory), e);
         }
         _preparing = Task.Run(() => Prepare(bundle, directory), CancellationToken.None);
+        lifetime.ApplicationStopping.Register(StartQueueDeadline);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Kestrel resets the connections still open when the shutdown timeout ends: shortly before,
+    /// the texts still queued are answered 503 instead of being scored for clients that are gone.
+    /// </summary>
+    private void StartQueueDeadline() =>
+        _queueDeadline = TimeProvider.System.CreateTimer(_ => AbandonQueue(), null,
+            shutdownOptions.Value.QueueDeadline, Timeout.InfiniteTimeSpan);
+
+    private void AbandonQueue()
+    {
+        _abandoned = true; // late requests on kept-alive connections get the same 503
+        if (_serving is not { } serving)
+            return;
+        if (serving.Batcher.Abandon() is > 0 and var abandoned)
+            logger.LogWarning("Shutdown timeout near: {Texts} queued texts answered 503 unscored", abandoned);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _preparing;
@@ -99,6 +122,7 @@ internal sealed class ModelHost(
     public void Dispose()
     {
         _preparing.Wait(); // never throws: Prepare catches everything; a start that failed skips StopAsync
+        _queueDeadline?.Dispose();
         metrics.SetReady(false);
         var serving = _serving;
         _serving = null;

@@ -20,6 +20,9 @@ public sealed class StartupRefusalTests
     [Theory]
     [InlineData("Batching__MaxBatchDelay", "00:00:05", "MaxBatchDelay")] // out of range
     [InlineData("Api__MaxTextsPerRequest", "many", "Api:MaxTextsPerRequest")] // not a number
+    [InlineData("Shutdown__Timeout", "00:00:00", "Timeout")] // out of range: the host reads it before validation
+    [InlineData("Shutdown__Timeout", "soon", "Shutdown:Timeout")] // not a time span
+    [InlineData("Connections__RequestHeadersTimeout", "00:00:00", "RequestHeadersTimeout")]
     public async Task InvalidSetting_RefusesToStartNamingIt(string variable, string value, string setting)
     {
         await AssertRefusedAsync(new Dictionary<string, string>

@@ -170,6 +170,27 @@ public sealed class MicroBatcherTests
         Assert.All(await Task.WhenAll(queuedBeforeTheStop).WaitAsync(Hang), result => Assert.Equal(["LATE"], result));
     }
 
+    [Fact]
+    public async Task Abandon_FailsWhatIsQueued_LetsTheRunningBatchFinish_AndRefusesNewTexts()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var batcher = Create(maxBatch: 1, run: texts => { gate.Wait(); return Echo(texts); });
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
+        var running = batcher.TryEnqueue(["running"])!;
+        await WaitUntilAsync(() => batcher.QueueLength == 0);
+        var queued = batcher.TryEnqueue(["queued", "too"])!;
+
+        Assert.Equal(2, batcher.Abandon());
+
+        await Assert.ThrowsAsync<ScoringAbandonedException>(() => queued.WaitAsync(Hang));
+        Assert.Equal(0, batcher.QueueLength);
+        Assert.Null(batcher.TryEnqueue(["late"]));
+        Assert.False(running.IsCompleted);
+        gate.Set();
+        Assert.Equal(["RUNNING"], await running.WaitAsync(Hang));
+        Assert.Equal(["running"], Assert.Single(_runs)); // the abandoned texts were never scored
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);

@@ -14,6 +14,8 @@ public sealed class SettingsDocumentationTests
         { typeof(AuthOptions), AuthOptions.Section },
         { typeof(RateLimitOptions), RateLimitOptions.Section },
         { typeof(CrossOriginOptions), CrossOriginOptions.Section },
+        { typeof(ShutdownOptions), ShutdownOptions.Section },
+        { typeof(ConnectionOptions), ConnectionOptions.Section },
     };
 
     [Theory]
