@@ -90,6 +90,18 @@ public sealed class HostileInputTests(TinyBundleFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("""{"\ud800": 1, "text": "good"}""")]
+    [InlineData("""{"text": "good", "a\udc00b": "x"}""")]
+    public async Task Post_WithLoneSurrogateInAPropertyName_ReturnsValidationProblem(string json)
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var response = await client.PostAsync("/sentiment", Json(json));
+
+        await response.AssertInvalidAsync("body", "property name that is not valid Unicode");
+    }
+
+    [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xC3 })]
     [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a UTF-8 encoded surrogate
