@@ -25,7 +25,7 @@ public static class RequestLogging
             if (LogOptions.IsJson(configuration))
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             else
-                logger.WriteTo.Console(
+                logger.Enrich.With<ControlCharacterEscaper>().WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
                     formatProvider: CultureInfo.InvariantCulture);
         }, preserveStaticLogger: true); // several test hosts share one process

@@ -17,6 +17,18 @@ public sealed class RawHttpTests(RunningService service) : IClassFixture<Running
         Assert.Contains("application/problem+json", response);
     }
 
+    [Fact]
+    public async Task ControlCharactersInThePath_AreEscapedInTheTextLog()
+    {
+        string response = await SendAsync(
+            "GET /forged%0D%0A[00:00:00%20INF]%20faked%09line%1B[31m HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        Assert.Matches(@"^HTTP/1\.1 404 ", response);
+        string line = await service.Process.WaitForLineAsync(l => l.Contains("HTTP GET /forged"));
+        Assert.Contains(@"/forged\r\n[00:00:00 INF] faked\tline\u001B[31m responded 404", line);
+        Assert.DoesNotContain(service.Process.Lines, l => l.StartsWith("[00:00:00 INF] faked", StringComparison.Ordinal));
+    }
+
     /// <summary>Writes <paramref name="request"/> and reads until the server closes the connection.</summary>
     private async Task<string> SendAsync(string request)
     {
