@@ -96,11 +96,25 @@ public sealed record ModelManifest(
     /// <summary>Writes the manifest to a stream.</summary>
     public void Save(Stream stream) => JsonSerializer.Serialize(stream, this, CoreJson.Options);
 
+    /// <summary>The longest name or version accepted.</summary>
+    public const int MaxIdentifierLength = 64;
+
+    /// <summary>The version goes into the X-Model-Version header, where CR, LF or non-ASCII would fail every response.</summary>
+    private static void CheckPrintable(string field, string? value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > MaxIdentifierLength
+            || value.Any(c => c is <= ' ' or > '~'))
+            throw new InvalidDataException(
+                $"{field} must be 1 to {MaxIdentifierLength} printable ASCII characters without spaces, was {JsonSerializer.Serialize(value)}.");
+    }
+
     /// <summary>Throws <see cref="InvalidDataException"/> naming the first inconsistent field.</summary>
     public void Validate()
     {
         if (FormatVersion != CurrentFormatVersion)
             throw new InvalidDataException($"formatVersion {FormatVersion} is not supported (expected {CurrentFormatVersion}).");
+        CheckPrintable("name", Name);
+        CheckPrintable("version", Version);
         if (Labels.Count < 2 || Labels.Distinct().Count() != Labels.Count || Labels.Any(string.IsNullOrWhiteSpace))
             throw new InvalidDataException("labels must be two or more distinct non-empty names.");
         if (Labels.Contains(ReservedLabel))

@@ -58,4 +58,27 @@ public class ModelManifestTests
         Assert.Contains(path, error.Message);
         Assert.Contains(field, error.Message, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Theory]
+    [InlineData("version", "")]
+    [InlineData("version", "1.0.0\r\nSet-Cookie: x=1")]
+    [InlineData("version", "1.0.0\u0000")]
+    [InlineData("version", "1.0.0\u00e9")]
+    [InlineData("version", " 1.0.0")]
+    [InlineData("name", "sentiment\tlstm")]
+    [InlineData("name", "sentiment-lstm-\u4e2d")]
+    public void Validate_NameOrVersionUnfitForAHeader_ThrowsNamingTheField(string field, string value)
+    {
+        var manifest = field == "version" ? Sample() with { Version = value } : Sample() with { Name = value };
+
+        var error = Assert.Throws<InvalidDataException>(manifest.Validate);
+        Assert.StartsWith(field + " ", error.Message);
+    }
+
+    [Fact]
+    public void Validate_VersionLongerThan64Characters_Throws()
+    {
+        Assert.Throws<InvalidDataException>((Sample() with { Version = new string('1', 65) }).Validate);
+        (Sample() with { Version = "2.0.0-rc.1+build.5" }).Validate();
+    }
 }

@@ -120,6 +120,24 @@ public class ModelBundleTests
     }
 
     [Fact]
+    public void Load_SwappedLabels_NamesTheManifest()
+    {
+        using var bundle = TinyBundleFiles.Copy();
+        bundle.EditManifest(m => m["labels"] = new JsonArray("positive", "negative"));
+
+        AssertRefused(bundle, "model.json", "differ from the ONNX graph's [\"negative\",\"positive\"]");
+    }
+
+    [Fact]
+    public void Load_RelabelledGraphAndManifest_Loads()
+    {
+        using var bundle = TinyBundleFiles.Copy();
+        bundle.Relabel("bad", "good");
+
+        Assert.Equal(["bad", "good"], ModelBundle.Load(bundle.Path).Labels);
+    }
+
+    [Fact]
     public void Load_LabelsDisagreeWithClasses_NamesTheManifest()
     {
         using var bundle = TinyBundleFiles.Copy();

@@ -61,6 +61,12 @@ public class ShippedGraphTests
         return torch;
     }
 
+    [Fact]
+    public void ShippedBundle_HasTheSameLabelsInManifestAndGraph()
+    {
+        Assert.Equal(["negative", "neutral", "positive"], ModelBundle.Load(Path.GetDirectoryName(ShippedOnnx())!).Labels);
+    }
+
     private static string ShippedOnnx() =>
         typeof(ShippedGraphTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ShippedOnnx").Value!;
 }

@@ -51,6 +51,28 @@ internal sealed class TinyBundleFiles : IDisposable
         EditManifest(m => m[section]!["sha256"] = hash);
     }
 
+    /// <summary>
+    /// Gives the manifest and the graph's <c>labels</c> metadata the same new labels, as an export with
+    /// them would. The metadata entry is the last field LstmGraph writes (protobuf writes fields in
+    /// number order), so it is cut off and a new one appended.
+    /// </summary>
+    public void Relabel(params string[] labels)
+    {
+        const string onnxFile = "sentiment.onnx";
+        byte[] onnx = System.IO.File.ReadAllBytes(File(onnxFile));
+        byte[] key = [0x0A, 6, .. "labels"u8];
+        int at = onnx.AsSpan().LastIndexOf(key) - 2;
+        if (at < 0 || onnx[at] != 0x72 || at + 2 + onnx[at + 1] != onnx.Length)
+            throw new InvalidOperationException("the graph's labels metadata is not its last field.");
+        byte[] value = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(labels));
+        byte[] entry = [.. key, 0x12, OneByteLength(value.Length), .. value];
+        Replace(onnxFile, [.. onnx.AsSpan(0, at), 0x72, OneByteLength(entry.Length), .. entry], "onnx");
+        EditManifest(m => m["labels"] = new JsonArray([.. labels.Select(l => JsonValue.Create(l))]));
+    }
+
+    private static byte OneByteLength(int length) => length < 128
+        ? (byte)length : throw new ArgumentException("labels this long need a longer protobuf length.");
+
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(System.IO.File.ReadAllBytes(path)));
 
     public void Dispose() => _folder.Dispose();

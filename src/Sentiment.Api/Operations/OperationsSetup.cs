@@ -24,6 +24,7 @@ public static class OperationsSetup
         app.UseStatusCodePages();
         app.UseRouting();
         var registry = app.Services.GetRequiredService<PrometheusExport>().Registry;
+        app.UseClosedMethodLabels(); // routes are closed already: an unmatched path has an empty endpoint label
         app.UseHttpMetrics(options => options.SetMetricFactory(Metrics.WithCustomRegistry(registry)));
         return app;
     }

@@ -1,16 +1,11 @@
 using System.Globalization;
+using Sentiment.Api.Configuration;
 using Sentiment.Api.Scoring;
 using Serilog;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
 
 namespace Sentiment.Api.Operations;
-
-public enum LogFormat
-{
-    Text,
-    Json,
-}
 
 /// <summary>Serilog set-up: levels from configuration, text or JSON console, one line per request.</summary>
 public static class RequestLogging
@@ -19,18 +14,18 @@ public static class RequestLogging
 
     public static WebApplicationBuilder AddSentimentLogging(this WebApplicationBuilder builder)
     {
+        builder.Services.AddValidatedOptions<LogOptions>(LogOptions.Section);
         builder.Services.AddSerilog((services, logger) =>
         {
             // Read when the logger is built, so settings added by test hosts count too.
             var configuration = services.GetRequiredService<IConfiguration>();
-            var format = configuration.GetValue("Log:Format", LogFormat.Text);
             logger.ReadFrom.Configuration(configuration)
                 .Enrich.FromLogContext()
                 .Filter.ByExcluding(IsHostEchoOfRefusal);
-            if (format == LogFormat.Json)
+            if (LogOptions.IsJson(configuration))
                 logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             else
-                logger.WriteTo.Console(
+                logger.Enrich.With<ControlCharacterEscaper>().WriteTo.Console(
                     outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj}{NewLine}{Exception}",
                     formatProvider: CultureInfo.InvariantCulture);
         }, preserveStaticLogger: true); // several test hosts share one process

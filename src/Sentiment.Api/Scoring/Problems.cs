@@ -28,15 +28,21 @@ internal static class Problems
     private static string UnsupportedMediaTypeDetail(string? contentType) =>
         $"Content-Type must be application/json, not '{contentType ?? "(none)"}'.";
 
+    public static ProblemHttpResult UnsupportedEncoding(string coding) => TypedResults.Problem(
+        statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported content encoding.",
+        detail: $"Content-Encoding '{coding}' is not supported; send the JSON body uncompressed.");
+
     public static ProblemHttpResult TooLarge(ApiOptions limits) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Request body too large.",
         detail: $"The request body is larger than {limits.MaxRequestBytes} bytes (MaxRequestBytes).");
 
     public static ProblemHttpResult Unreadable(BadHttpRequestException e, ApiOptions limits) =>
-        e.StatusCode == StatusCodes.Status413PayloadTooLarge
-            ? TooLarge(limits)
-            : TypedResults.Problem(statusCode: e.StatusCode, title: "Unreadable request body.", detail: e.Message);
+        e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(limits) : Unreadable(e, e.StatusCode);
+
+    public static ProblemHttpResult Unreadable(IOException e, int status = StatusCodes.Status400BadRequest) =>
+        TypedResults.Problem(statusCode: status, title: "Unreadable request body.", detail: e.Message);
 
     /// <summary>401 for a missing or unknown API key; the caller adds <c>WWW-Authenticate</c>.</summary>
     public static ProblemHttpResult Unauthorized(string detail) => TypedResults.Problem(

@@ -19,6 +19,9 @@ internal static class RequestBody
         var request = http.Request;
         if (!request.HasJsonContentType())
             return new(default, Refused: Problems.UnsupportedMediaType(request.ContentType));
+        // A compressed body would otherwise be parsed as if it were plain JSON.
+        if (Encoded(request) is { } coding)
+            return new(default, Refused: Problems.UnsupportedEncoding(coding));
 
         // The one size rule. Kestrel then stops reading past it (at once for a larger Content-Length);
         // the length check below holds it on servers without the feature, such as TestServer.
@@ -45,6 +48,11 @@ internal static class RequestBody
         {
             return new(default, Refused: Problems.Unreadable(e, limits));
         }
+        catch (IOException e) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel's chunk parser wraps some framing errors (an overflowing chunk size) as IOException.
+            return new(default, Refused: Problems.Unreadable(e));
+        }
 
         try
         {
@@ -55,5 +63,13 @@ internal static class RequestBody
         {
             reader.AdvanceTo(read.Buffer.End);
         }
+    }
+
+    /// <summary>The Content-Encoding header if it names any coding but <c>identity</c>.</summary>
+    private static string? Encoded(HttpRequest request)
+    {
+        string coding = request.Headers.ContentEncoding.ToString();
+        return coding.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .All(c => c.Equals("identity", StringComparison.OrdinalIgnoreCase)) ? null : coding;
     }
 }

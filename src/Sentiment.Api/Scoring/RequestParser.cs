@@ -44,6 +44,8 @@ internal static class RequestParser
             bool seen = false;
             while (NextProperty(ref reader))
             {
+                if (!ValidName(ref reader, ref errors))
+                    return null;
                 bool known = reader.ValueTextEquals(field);
                 reader.Read();
                 if (known)
@@ -121,6 +123,23 @@ internal static class RequestParser
         else
             return text;
         return null;
+    }
+
+    /// <summary>An escaped name may hold a lone surrogate, which no comparison can read.</summary>
+    private static bool ValidName(ref Utf8JsonReader reader, ref ErrorBag errors)
+    {
+        if (!reader.ValueIsEscaped)
+            return true; // the reader has already checked the UTF-8
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            errors.Add("body", "'body' has a property name that is not valid Unicode: it holds a lone surrogate escape.");
+            return false;
+        }
     }
 
     private static bool StartObject(ref Utf8JsonReader reader, string shape, ref ErrorBag errors)

@@ -32,7 +32,8 @@ public static class SentimentApi
         });
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = context =>
         {
-            if (context.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            // Only routing's own 415, which has no detail; the API's 415s already say what is wrong.
+            if (context.ProblemDetails is { Status: StatusCodes.Status415UnsupportedMediaType, Detail: null })
                 Problems.DescribeUnsupportedMediaType(context.ProblemDetails, context.HttpContext.Request.ContentType);
         });
         return builder;

@@ -46,6 +46,31 @@ internal static class BundleCheck
         CheckLstm(onnxPath, graph, manifest.Architecture);
     }
 
+    /// <summary>
+    /// model.json is covered by no hash, so its labels must equal the ones the graph was exported with
+    /// (LstmGraph's <c>labels</c> metadata): swapped labels would invert every answer.
+    /// </summary>
+    public static void CheckLabels(string manifestPath, ModelProto model, ModelManifest manifest)
+    {
+        string? stored = model.MetadataProps.FirstOrDefault(p => p.Key == "labels")?.Value;
+        string[]? labels;
+        try
+        {
+            labels = stored is null ? null : JsonSerializer.Deserialize<string[]>(stored);
+        }
+        catch (JsonException)
+        {
+            labels = null;
+        }
+        string listed = JsonSerializer.Serialize(manifest.Labels);
+        if (labels is null)
+            throw new ModelBundleException(manifestPath,
+                $"labels {listed} cannot be checked: the ONNX graph holds no readable 'labels' metadata.");
+        if (!labels.SequenceEqual(manifest.Labels))
+            throw new ModelBundleException(manifestPath,
+                $"labels {listed} differ from the ONNX graph's {JsonSerializer.Serialize(labels)}; model.json was edited or belongs to another model.");
+    }
+
     // Reads the shape the way LstmGraph writes it: the LSTM's direction attribute, and its Y output used only for pooling.
     private static void CheckLstm(string onnxPath, GraphProto graph, ArchitectureInfo architecture)
     {

@@ -57,6 +57,7 @@ public sealed class ModelBundle
         byte[] onnxBytes = ReadFile(onnxPath, manifest.Onnx.Sha256);
         var model = Guard(onnxPath, () => ModelProto.Parser.ParseFrom(onnxBytes));
         BundleCheck.Check(onnxPath, model, manifest, vocabulary);
+        BundleCheck.CheckLabels(manifestPath, model, manifest);
 
         return new ModelBundle(directory, manifest, new TextEncoder(vocabulary, manifest.Tokenizer));
     }

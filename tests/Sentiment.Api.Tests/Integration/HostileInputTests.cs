@@ -90,6 +90,47 @@ public sealed class HostileInputTests(TinyBundleFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("""{"\ud800": 1, "text": "good"}""")]
+    [InlineData("""{"text": "good", "a\udc00b": "x"}""")]
+    public async Task Post_WithLoneSurrogateInAPropertyName_ReturnsValidationProblem(string json)
+    {
+        var client = await factory.CreateReadyClientAsync();
+
+        var response = await client.PostAsync("/sentiment", Json(json));
+
+        await response.AssertInvalidAsync("body", "property name that is not valid Unicode");
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    [InlineData("x-made-up")]
+    public async Task Post_WithAContentEncoding_Returns415NamingIt(string coding)
+    {
+        var client = await factory.CreateReadyClientAsync();
+        var content = Json(Reviews.Body("good"));
+        content.Headers.ContentEncoding.Add(coding);
+        content.Headers.ContentEncoding.Add("identity");
+
+        var response = await client.PostAsync("/sentiment", content);
+
+        var problem = await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Contains("Content-Encoding", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Post_WithIdentityContentEncoding_IsScored()
+    {
+        var client = await factory.CreateReadyClientAsync();
+        var content = Json(Reviews.Body("good"));
+        content.Headers.ContentEncoding.Add("identity");
+
+        var response = await client.PostAsync("/sentiment", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xC3 })]
     [InlineData(new byte[] { 0xED, 0xA0, 0x80 })] // a UTF-8 encoded surrogate

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Sentiment.Api.Tests.Infrastructure;
 using Sentiment.TestKit;
 using static Sentiment.Api.Tests.Infrastructure.HttpAssertions;
@@ -14,7 +13,7 @@ public sealed class OtherLabelsTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _bundle.EditManifest(manifest => manifest["labels"] = new JsonArray("bad", "good"));
+        _bundle.Relabel("bad", "good");
         _factory = new BundleApiFactory(_bundle.Path);
         return Task.CompletedTask;
     }

@@ -68,6 +68,13 @@ public sealed class StartupRefusalTests
         Assert.Contains(lines, line => line.TrimStart().StartsWith("at Sentiment.Inference.SentimentScorer", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task UnknownLogFormat_RefusesToStartNamingTheSettingAndTheAllowedValues()
+    {
+        await AssertRefusedAsync(new Dictionary<string, string> { ["Model__Path"] = TestPaths.TinyBundle, ["Log__Format"] = "Xml" },
+            "Log:Format", "Text, Json");
+    }
+
     private static async Task AssertRefusedAsync(Dictionary<string, string> environment, params string[] fragments)
     {
         var (exitCode, lines) = await ApiProcess.RunAsync(TestPaths.Api, environment);

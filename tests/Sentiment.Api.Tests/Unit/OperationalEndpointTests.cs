@@ -135,6 +135,29 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Metrics_OddMethodsAndUnknownPaths_DoNotAddSeries()
+    {
+        async Task<string[]> SendOddRequestsThenScrapeAsync(int from, int count)
+        {
+            for (int i = from; i < from + count; i++)
+            {
+                await _client.SendAsync(new HttpRequestMessage(new HttpMethod($"XM{i}"), "/sentiment"));
+                await _client.SendAsync(new HttpRequestMessage(new HttpMethod($"YM{i}"), $"/no/such/path/{i}"));
+                await _client.GetAsync($"/no/such/path/{i}");
+            }
+            string text = await _client.GetStringAsync("/metrics");
+            return [.. text.Split('\n').Where(line => line.StartsWith("http_", StringComparison.Ordinal))];
+        }
+
+        var first = await SendOddRequestsThenScrapeAsync(0, 3);
+        var later = await SendOddRequestsThenScrapeAsync(3, 30);
+
+        Assert.Equal(first.Length, later.Length);
+        Assert.DoesNotContain(later, line => line.Contains("M3") || line.Contains("/no/such"));
+        Assert.Contains(later, line => line.Contains("method=\"other\""));
+    }
+
+    [Fact]
     public async Task SwaggerDocument_DescribesEveryEndpointWithExamplesAndEveryError()
     {
         var document = await SwaggerDocumentAsync();
