@@ -1,3 +1,4 @@
+using Sentiment.Core;
 using System.Text.Json.Nodes;
 using Sentiment.Trainer.Training;
 
@@ -64,9 +65,5 @@ internal static class TrainingRecord
     };
 
     // Folder and file name only ("sst2/train.csv"): informative, and no machine's absolute path.
-    private static JsonNode ShortName(string path)
-    {
-        string full = Path.GetFullPath(path);
-        return $"{Path.GetFileName(Path.GetDirectoryName(full))}/{Path.GetFileName(full)}";
-    }
+    private static JsonNode ShortName(string path) => FileReport.NameOf(path);
 }
