@@ -18,8 +18,9 @@ public sealed class TextEncoder
     {
         ArgumentNullException.ThrowIfNull(vocabulary);
         _tokenizer = new Tokenizer(settings);
-        if (settings.OovToken != vocabulary.Settings.OovToken || settings.NumWords < vocabulary.EmbeddingRows)
-            throw new ArgumentException("Tokenizer settings do not match the vocabulary (oovToken or numWords).");
+        if (settings.OovToken != vocabulary.Settings.OovToken || settings.NumWords < vocabulary.EmbeddingRows
+            || settings.CharLevel != vocabulary.Settings.CharLevel || settings.CharBigrams != vocabulary.Settings.CharBigrams)
+            throw new ArgumentException("Tokenizer settings do not match the vocabulary (oovToken, numWords, charLevel or charBigrams).");
         Vocabulary = vocabulary;
         Settings = settings;
     }
@@ -40,7 +41,8 @@ public sealed class TextEncoder
             Span<int> window = capacity <= StackIds
                 ? stackalloc int[StackIds]
                 : (rented = ArrayPool<int>.Shared.Rent(capacity));
-            var sink = new IdSink(Vocabulary, window[..capacity], Settings.Truncating == "pre", Settings.Normalization is not null);
+            var sink = new IdSink(Vocabulary, window[..capacity], Settings.Truncating == "pre",
+                undouble: Settings.Normalization is not null && !Settings.CharLevel);
             _tokenizer.Tokenize(text, ref sink);
             return new EncodedText(sink.ToArray(), sink.Total, sink.Known, sink.Appended > capacity);
         }
@@ -79,6 +81,7 @@ public sealed class TextEncoder
 
         // A stretched word ("baaad" → "baad" after normalisation) is looked up once more with every
         // doubled letter single ("bad"); real double letters ("good") are found by the first lookup.
+        // Not for characters: a bigram "oo" must not turn into the character "o".
         private readonly bool TryUndoubled(scoped ReadOnlySpan<char> word, out int id)
         {
             id = 0;

@@ -6,6 +6,8 @@ namespace Sentiment.Core;
 /// Splits text into words exactly as Keras' <c>text_to_word_sequence</c>: lower-case, every filter
 /// character becomes the separator, split on the separator, drop empty pieces. Only the separator
 /// and filters split, so a carriage return or a non-breaking space stays inside a word, as in Keras.
+/// With <see cref="TokenizerSettings.CharLevel"/> every character is a token instead, as Keras'
+/// <c>char_level=True</c>: lower-cased, filters and separator ignored, spaces and punctuation kept.
 /// </summary>
 public sealed class Tokenizer
 {
@@ -13,6 +15,8 @@ public sealed class Tokenizer
     private readonly SearchValues<char> _separators;
     private readonly bool _lowerCase;
     private readonly bool _normalize;
+    private readonly bool _charLevel;
+    private readonly bool _charBigrams;
 
     /// <summary>Creates a tokenizer for <paramref name="settings"/>, which must be valid.</summary>
     public Tokenizer(TokenizerSettings settings)
@@ -22,6 +26,8 @@ public sealed class Tokenizer
         _separators = SearchValues.Create(settings.Filters + settings.Split);
         _lowerCase = settings.LowerCase;
         _normalize = settings.Normalization is not null;
+        _charLevel = settings.CharLevel;
+        _charBigrams = settings.CharBigrams;
     }
 
     /// <summary>The words of <paramref name="text"/>, in order; allocates a string per word.</summary>
@@ -57,6 +63,11 @@ public sealed class Tokenizer
                 ? stackalloc char[StackChars]
                 : (rented = ArrayPool<char>.Shared.Rent(capacity));
             ReadOnlySpan<char> rest = _lowerCase ? buffer[..PythonCase.ToLower(text, buffer)] : text;
+            if (_charLevel)
+            {
+                SplitCharacters(rest, ref sink);
+                return;
+            }
             while (!rest.IsEmpty)
             {
                 int end = rest.IndexOfAny(_separators);
@@ -70,6 +81,23 @@ public sealed class Tokenizer
         {
             if (rented is not null)
                 ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    // A character is a code point, as Python iterates a str: a surrogate pair is one token, a lone
+    // surrogate is one too. Bigrams (our extension) follow the first character of each pair.
+    private void SplitCharacters<TSink>(scoped ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : ITokenSink, allows ref struct
+    {
+        int start = 0, previous = -1;
+        while (start < text.Length)
+        {
+            int width = char.IsHighSurrogate(text[start]) && start + 1 < text.Length && char.IsLowSurrogate(text[start + 1]) ? 2 : 1;
+            if (_charBigrams && previous >= 0)
+                sink.Add(text[previous..(start + width)]);
+            sink.Add(text.Slice(start, width));
+            previous = start;
+            start += width;
         }
     }
 

@@ -14,6 +14,11 @@ namespace Sentiment.Core;
 /// <param name="OovToken">When set, unknown and cut-off words map to id 1 instead of being dropped.</param>
 /// <param name="Truncating"><c>"pre"</c> keeps the last <paramref name="MaxLength"/> ids of a long text, <c>"post"</c> the first.</param>
 /// <param name="Normalization">Rules applied before the Keras steps (<see cref="TextNormalizer"/>), or null for none, as in Keras.</param>
+/// <param name="CharLevel">Every character (code point) is a token, as Keras' <c>char_level=True</c>: <paramref name="Filters"/> and <paramref name="Split"/> are not used.</param>
+/// <param name="CharBigrams">
+/// Our extension of <paramref name="CharLevel"/>: each pair of adjacent characters is a token too, placed between
+/// its two characters ("abc" gives a, ab, b, bc, c), so a text has about twice as many tokens.
+/// </param>
 public sealed record TokenizerSettings(
     int NumWords = 2500,
     int MaxLength = 200,
@@ -22,7 +27,10 @@ public sealed record TokenizerSettings(
     string Split = " ",
     string? OovToken = null,
     string Truncating = "pre",
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Normalization = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Normalization = null,
+    // Left out at their defaults, so manifests of word-level models read and write unchanged.
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool CharLevel = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool CharBigrams = false)
 {
     /// <summary>The Keras default filters: ASCII punctuation except the apostrophe, plus tab and newline.</summary>
     public const string KerasFilters = "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n";
@@ -43,6 +51,8 @@ public sealed record TokenizerSettings(
             throw new ArgumentException("oovToken must be null or a non-empty word.");
         if (Truncating is not ("pre" or "post"))
             throw new ArgumentException($"truncating must be \"pre\" or \"post\", was \"{Truncating}\".");
+        if (CharBigrams && !CharLevel)
+            throw new ArgumentException("charBigrams needs charLevel.");
         if (!TextNormalizer.IsKnown(Normalization))
             throw new ArgumentException($"normalization must be absent or \"{TextNormalizer.UserTextV1}\", was \"{Normalization}\".");
     }

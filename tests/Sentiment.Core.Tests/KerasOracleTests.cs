@@ -11,7 +11,10 @@ namespace Sentiment.Core.Tests;
 /// </summary>
 public class KerasOracleTests
 {
-    private static readonly string[] Texts = JsonSerializer.Deserialize<string[]>(File.ReadAllText(TestFile("keras-texts.json")))!;
+    private static readonly string[] WordTexts = Read("keras-texts.json");
+
+    // Chinese reviews (one with a character outside the BMP) first, so they are among the fitted texts.
+    private static readonly string[] CharTexts = [.. Read("keras-chinese-texts.json"), .. WordTexts];
 
     [PythonFact("keras_preprocessing", "python3-keras-preprocessing")]
     public void FullVocabulary_RanksWordsExactlyAsKeras() => AssertSameAsKeras(numWords: 100_000, maxLength: 1000, oovToken: null);
@@ -21,6 +24,18 @@ public class KerasOracleTests
 
     [PythonFact("keras_preprocessing", "python3-keras-preprocessing")]
     public void OovToken_MatchesKeras() => AssertSameAsKeras(numWords: 40, maxLength: 15, oovToken: "<OOV>");
+
+    [PythonFact("keras_preprocessing", "python3-keras-preprocessing")]
+    public void CharLevel_MatchesKeras() =>
+        AssertSameAsKeras(numWords: 100_000, maxLength: 1000, oovToken: null, charLevel: true);
+
+    [PythonFact("keras_preprocessing", "python3-keras-preprocessing")]
+    public void CharLevelWithOovAndCutOff_MatchesKeras() =>
+        AssertSameAsKeras(numWords: 30, maxLength: 40, oovToken: "<OOV>", charLevel: true);
+
+    [PythonFact("keras_preprocessing", "python3-keras-preprocessing")]
+    public void CharBigrams_MatchKerasFedTheTokenLists() =>
+        AssertSameAsKeras(numWords: 400, maxLength: 60, oovToken: "<OOV>", charLevel: true, charBigrams: true);
 
     [PythonFact("keras_preprocessing", "python3-keras-preprocessing")]
     public void LowerCase_MatchesPythonForEveryCodePointPythonKnows()
@@ -42,27 +57,30 @@ public class KerasOracleTests
         Assert.Empty(answer["mismatches"]!.AsArray().Select(m => (string)m!));
     }
 
-    private static void AssertSameAsKeras(int numWords, int maxLength, string? oovToken)
+    private static void AssertSameAsKeras(int numWords, int maxLength, string? oovToken, bool charLevel = false, bool charBigrams = false)
     {
-        int fitCount = Texts.Length * 3 / 4; // the rest have words the vocabulary never saw
+        string[] texts = charLevel ? CharTexts : WordTexts;
+        int fitCount = texts.Length * 3 / 4; // the rest have words the vocabulary never saw
         var answer = Ask(new JsonObject
         {
-            ["mode"] = "tokenizer", ["texts"] = new JsonArray([.. Texts.Select(t => JsonValue.Create(t))]),
+            ["mode"] = "tokenizer", ["texts"] = new JsonArray([.. texts.Select(t => JsonValue.Create(t))]),
             ["fitCount"] = fitCount, ["numWords"] = numWords, ["maxLength"] = maxLength, ["oovToken"] = oovToken,
+            ["charLevel"] = charLevel, ["charBigrams"] = charBigrams,
         });
-        var settings = new TokenizerSettings(NumWords: numWords, MaxLength: maxLength, OovToken: oovToken);
-        var vocabulary = Vocabulary.Fit(Texts.Take(fitCount), settings);
+        var settings = new TokenizerSettings(NumWords: numWords, MaxLength: maxLength, OovToken: oovToken,
+            CharLevel: charLevel, CharBigrams: charBigrams);
+        var vocabulary = Vocabulary.Fit(texts.Take(fitCount), settings);
         var encoder = new TextEncoder(vocabulary, settings);
 
         string[] kerasRanking = [.. answer["ranking"]!.AsArray().Select(w => (string)w!)];
         Assert.Equal(kerasRanking.Take(numWords - 1), vocabulary.Words);
         var kerasSequences = answer["sequences"]!.AsArray();
-        for (int i = 0; i < Texts.Length; i++)
+        for (int i = 0; i < texts.Length; i++)
         {
             int[] expected = [.. kerasSequences[i]!.AsArray().Select(id => (int)id!)];
-            Assert.True(expected.SequenceEqual(encoder.Encode(Texts[i]).Ids),
-                $"text {i} {JsonSerializer.Serialize(Texts[i])}: Keras [{string.Join(",", expected)}], " +
-                $"ours [{string.Join(",", encoder.Encode(Texts[i]).Ids)}]");
+            Assert.True(expected.SequenceEqual(encoder.Encode(texts[i]).Ids),
+                $"text {i} {JsonSerializer.Serialize(texts[i])}: Keras [{string.Join(",", expected)}], " +
+                $"ours [{string.Join(",", encoder.Encode(texts[i]).Ids)}]");
         }
     }
 
@@ -72,6 +90,8 @@ public class KerasOracleTests
         Assert.True(exitCode == 0, $"keras_oracle.py failed: {error}");
         return JsonNode.Parse(output)!;
     }
+
+    private static string[] Read(string name) => JsonSerializer.Deserialize<string[]>(File.ReadAllText(TestFile(name)))!;
 
     private static string TestFile(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", name);
 }

@@ -131,6 +131,15 @@ public sealed class TrainCommandErrorTests : IDisposable
     }
 
     [Fact]
+    public void CharBigramsWithoutCharLevel_FailsWithUsageError()
+    {
+        var result = Train("--data", TrainerCli.TestData("tiny-train.csv"), "--char-bigrams");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--char-bigrams needs --char-level", result.Errors);
+    }
+
+    [Fact]
     public void BadOptionValue_FailsWithUsageError()
     {
         var result = TrainerCli.Run("train", "--data", "x.csv", "--output", Output, "--epochs", "0");

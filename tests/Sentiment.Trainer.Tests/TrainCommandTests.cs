@@ -41,6 +41,33 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_CharLevelWithBigrams_WritesTheSettingsAndACharacterVocabulary()
+    {
+        string output = _folder.File("bundle");
+
+        var result = Train(output, "--char-level", "--char-bigrams", "--num-words", "60");
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        var tokenizer = Manifest(output)["tokenizer"]!;
+        Assert.True((bool)tokenizer["charLevel"]!);
+        Assert.True((bool)tokenizer["charBigrams"]!);
+        string[] vocabulary = [.. JsonNode.Parse(File.ReadAllText(Path.Combine(output, "vocab.json")))!.AsArray().Select(w => (string)w!)];
+        Assert.Equal(59, vocabulary.Length);
+        Assert.All(vocabulary, token => Assert.InRange(token.Length, 1, 2));
+        Assert.Contains(vocabulary, token => token.Length == 2);
+    }
+
+    [Fact]
+    public void Train_WordLevel_WritesNoCharSettings()
+    {
+        string output = _folder.File("bundle");
+
+        Assert.Equal(0, Train(output).ExitCode);
+
+        Assert.DoesNotContain("char", Manifest(output)["tokenizer"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void LocalVersion_IsTheUtcCreationTimeAsAPreReleaseOfZero()
     {
         var created = new DateTimeOffset(2026, 12, 4, 19, 30, 5, TimeSpan.FromHours(1));

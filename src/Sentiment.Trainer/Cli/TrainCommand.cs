@@ -55,6 +55,8 @@ internal static class TrainCommand
             if (!TextNormalizer.IsKnown(result.GetValueOrDefault<string?>()))
                 result.AddError($"--normalization must be {TextNormalizer.UserTextV1}.");
         });
+        var charLevel = WithDefault("--char-level", "Every character is a token (Keras' char_level=True): for languages written without spaces.", false);
+        var charBigrams = WithDefault("--char-bigrams", "With --char-level: each pair of adjacent characters is a token too (about twice the tokens; raise --max-len).", false);
         var embeddingDim = AtLeast("--embedding-dim", "Embedding width.", 128, 1);
         var lstmUnits = AtLeast("--lstm-units", "LSTM hidden size.", 196, 1);
         var bidirectional = WithDefault("--bidirectional", "Read each text forwards and backwards (a bidirectional LSTM).", false);
@@ -93,11 +95,16 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
         {
-            data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken, normalization,
+            data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken, normalization, charLevel, charBigrams,
             embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate,
             learningRateDecay, clipNorm, calibration, pretrainData, pretrainEpochs, pretrainWindow, warnBelow, seed, threads,
             name, version, output, overwrite,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(charBigrams) && !result.GetValue(charLevel))
+                result.AddError("--char-bigrams needs --char-level.");
+        });
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
             Data: result.GetRequiredValue(data),
             Valid: result.GetValue(valid) is { Length: > 0 } validFiles ? validFiles : null,
@@ -110,6 +117,8 @@ internal static class TrainCommand
                 MaxLength = result.GetValue(maxLen),
                 OovToken = result.GetValue(oovToken),
                 Normalization = result.GetValue(normalization),
+                CharLevel = result.GetValue(charLevel),
+                CharBigrams = result.GetValue(charBigrams),
             },
             EmbeddingDim: result.GetValue(embeddingDim),
             LstmUnits: result.GetValue(lstmUnits),
