@@ -7,15 +7,69 @@ namespace Sentiment.Core;
 /// <param name="Sha256">Lower-case hex SHA-256 of the file.</param>
 /// <param name="Opset">ONNX operator set version.</param>
 /// <param name="InputIds">Name of the int64 [batch, seq] word id input.</param>
-/// <param name="InputLengths">Name of the int32 [batch] true length input.</param>
+/// <param name="InputLengths">Name of the int32 [batch] true length input; null for a graph without one (then <paramref name="Feed"/> is set).</param>
 /// <param name="Output">Name of the float [batch, classes] probability output.</param>
+/// <param name="Feed">How a graph made elsewhere is fed; absent for the trainer's own graphs.</param>
 public sealed record OnnxInfo(
     string File,
     string Sha256,
     int Opset = 17,
     string InputIds = "input_ids",
-    string InputLengths = "lengths",
-    string Output = "probabilities");
+    string? InputLengths = "lengths",
+    string Output = "probabilities",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] FeedInfo? Feed = null)
+{
+    /// <summary>Throws <see cref="InvalidDataException"/> naming the first inconsistent field.</summary>
+    public void Validate()
+    {
+        if (Feed is null && InputLengths is null)
+            throw new InvalidDataException("onnx.inputLengths is needed unless onnx.feed says how to feed the graph.");
+        Feed?.Validate(InputLengths is not null);
+    }
+}
+
+/// <summary>
+/// How to feed a graph trained elsewhere exactly as its framework did: every row is
+/// <see cref="TokenizerSettings.MaxLength"/> ids long, padded with id 0 on the <paramref name="Padding"/>
+/// side (Keras' <c>pad_sequences</c>; truncation is <see cref="TokenizerSettings.Truncating"/>).
+/// </summary>
+/// <param name="Padding"><c>pre</c> puts the zeros before the ids (Keras' default), <c>post</c> after them.</param>
+/// <param name="IdsType">Element type of the id input: <c>int64</c>, <c>int32</c> or <c>float</c> (a Keras input left at its default dtype).</param>
+/// <param name="OutputKind">
+/// <c>probabilities</c> (one column per label, summing to 1), <c>logits</c> (one per label; softmax is applied),
+/// <c>sigmoid</c> (one column, the second label's probability) or <c>logit</c> (one column; the sigmoid is applied).
+/// </param>
+/// <param name="LengthsType">Element type of the lengths input (<c>int32</c> or <c>int64</c>) when the graph has one.</param>
+public sealed record FeedInfo(
+    string Padding = "pre",
+    string IdsType = "int64",
+    string OutputKind = "probabilities",
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LengthsType = null)
+{
+    /// <summary>The id element types a feed may name.</summary>
+    public static readonly IReadOnlyList<string> IdsTypes = ["int64", "int32", "float"];
+
+    /// <summary>The lengths element types a feed may name.</summary>
+    public static readonly IReadOnlyList<string> LengthsTypes = ["int32", "int64"];
+
+    /// <summary>The output kinds a feed may name.</summary>
+    public static readonly IReadOnlyList<string> OutputKinds = ["probabilities", "logits", "sigmoid", "logit"];
+
+    /// <summary>Output columns the graph gives for <paramref name="labels"/> labels.</summary>
+    public int OutputColumns(int labels) => OutputKind is "sigmoid" or "logit" ? 1 : labels;
+
+    internal void Validate(bool hasLengths)
+    {
+        if (Padding is not ("pre" or "post"))
+            throw new InvalidDataException($"onnx.feed.padding must be \"pre\" or \"post\", was \"{Padding}\".");
+        if (!IdsTypes.Contains(IdsType))
+            throw new InvalidDataException($"onnx.feed.idsType must be one of {string.Join(", ", IdsTypes)}, was \"{IdsType}\".");
+        if (!OutputKinds.Contains(OutputKind))
+            throw new InvalidDataException($"onnx.feed.outputKind must be one of {string.Join(", ", OutputKinds)}, was \"{OutputKind}\".");
+        if (hasLengths != (LengthsType is not null) || (LengthsType is not null && !LengthsTypes.Contains(LengthsType)))
+            throw new InvalidDataException("onnx.feed.lengthsType must be int32 or int64 when onnx.inputLengths is set, and absent otherwise.");
+    }
+}
 
 /// <summary>The vocabulary file of a bundle.</summary>
 /// <param name="File">File name relative to the bundle folder.</param>

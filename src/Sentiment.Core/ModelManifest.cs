@@ -128,6 +128,9 @@ public sealed record ModelManifest(
             throw new InvalidDataException($"calibration.temperature must be a positive number, was {calibration.Temperature}.");
         if (Coverage is { } coverage && !(coverage.WarnBelow >= 0 && coverage.WarnBelow <= 1))
             throw new InvalidDataException($"coverage.warnBelow must be between 0 and 1, was {coverage.WarnBelow}.");
+        Onnx.Validate();
+        if (Onnx.Feed?.OutputKind is "sigmoid" or "logit" && Labels.Count != 2)
+            throw new InvalidDataException($"onnx.feed.outputKind {Onnx.Feed.OutputKind} gives one column, for exactly two labels; there are {Labels.Count}.");
         try
         {
             Tokenizer.Validate();

@@ -81,10 +81,20 @@ public sealed class Vocabulary
         {
             throw new InvalidDataException($"Vocabulary is not a JSON array of strings: {e.Message}", e);
         }
-        if (words.Length > settings.NumWords - 1)
-            throw new InvalidDataException($"Vocabulary has {words.Length} words, more than numWords - 1 = {settings.NumWords - 1}.");
-        if (settings.OovToken is not null && (words.Length == 0 || words[0] != settings.OovToken))
+        return FromWords(words, settings);
+    }
+
+    /// <summary>A vocabulary of <paramref name="words"/> in id order (id 1 first), checked against <paramref name="settings"/>.</summary>
+    /// <exception cref="InvalidDataException">The words do not fit the settings, or one is empty or repeated.</exception>
+    public static Vocabulary FromWords(IReadOnlyList<string> words, TokenizerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        if (words.Count > settings.NumWords - 1)
+            throw new InvalidDataException($"Vocabulary has {words.Count} words, more than numWords - 1 = {settings.NumWords - 1}.");
+        if (settings.OovToken is not null && (words.Count == 0 || words[0] != settings.OovToken))
             throw new InvalidDataException($"Vocabulary must start with the OOV token \"{settings.OovToken}\".");
-        return new Vocabulary(words, settings);
+        return new Vocabulary([.. words], settings);
     }
 }

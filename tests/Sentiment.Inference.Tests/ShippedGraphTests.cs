@@ -67,6 +67,24 @@ public class ShippedGraphTests
         Assert.Equal(["negative", "neutral", "positive"], ModelBundle.Load(Path.GetDirectoryName(ShippedOnnx())!).Labels);
     }
 
-    private static string ShippedOnnx() =>
+    internal static string ShippedOnnx() =>
         typeof(ShippedGraphTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ShippedOnnx").Value!;
+}
+
+/// <summary>Fields added for graphs made elsewhere and characters are optional: the shipped manifest reads and writes as before.</summary>
+public class ShippedManifestTests
+{
+    [Fact]
+    public void ShippedManifest_LoadedAndSaved_IsIdenticalAndNeedsNoFeed()
+    {
+        string path = Path.Combine(Path.GetDirectoryName(ShippedGraphTests.ShippedOnnx())!, ModelManifest.FileName);
+        var manifest = ModelManifest.Load(path);
+        using var saved = new MemoryStream();
+
+        manifest.Save(saved);
+
+        Assert.Null(manifest.Onnx.Feed);
+        Assert.False(manifest.Tokenizer.CharLevel);
+        Assert.Equal(File.ReadAllText(path).TrimEnd('\n'), System.Text.Encoding.UTF8.GetString(saved.ToArray())); // the file ends in a newline, Save writes none
+    }
 }

@@ -19,6 +19,11 @@ internal static class Python
     public static bool CanImport(string module) => Importable.GetOrAdd(module, m =>
         File.Exists(Executable) && Run(["-c", $"import {m}"], input: "").ExitCode == 0);
 
+    /// <summary>Why a test needing <paramref name="module"/> cannot run here, or null when it can.</summary>
+    public static string? SkipReason(string module, string debianPackage) => CanImport(module)
+        ? null
+        : $"{Executable} cannot import {module}; install it with: apt-get install -y {debianPackage}";
+
     /// <summary>
     /// Runs Python with <paramref name="arguments"/>, writing <paramref name="input"/> to its stdin.
     /// A run longer than <paramref name="timeout"/> is killed and throws <see cref="TimeoutException"/>.
@@ -74,7 +79,15 @@ internal sealed class PythonFactAttribute : FactAttribute
 {
     public PythonFactAttribute(string module, string debianPackage)
     {
-        if (!Python.CanImport(module))
-            Skip = $"{Python.Executable} cannot import {module}; install it with: apt-get install -y {debianPackage}";
+        Skip = Python.SkipReason(module, debianPackage);
+    }
+}
+
+/// <summary>The theory form of <see cref="PythonFactAttribute"/>.</summary>
+internal sealed class PythonTheoryAttribute : TheoryAttribute
+{
+    public PythonTheoryAttribute(string module, string debianPackage)
+    {
+        Skip = Python.SkipReason(module, debianPackage);
     }
 }

@@ -21,19 +21,23 @@ internal static class BundleCheck
         void Fail(string reason) => throw new ModelBundleException(onnxPath, reason);
 
         var graph = model.Graph ?? throw new ModelBundleException(onnxPath, "the file holds no ONNX graph.");
+        if (manifest.Onnx.Feed is not null)
+        {
+            CheckForeign(onnxPath, model, manifest, vocabulary);
+            return;
+        }
         long opset = model.OpsetImport.Where(o => o.Domain is "" or "ai.onnx").Select(o => o.Version).FirstOrDefault();
         var onnx = manifest.Onnx;
         if (opset != onnx.Opset)
             Fail($"uses opset {opset} but model.json says {onnx.Opset}.");
         CheckTensor(onnxPath, graph.Input, onnx.InputIds, DataType.Int64, rank: 2, "input");
-        CheckTensor(onnxPath, graph.Input, onnx.InputLengths, DataType.Int32, rank: 1, "input");
+        CheckTensor(onnxPath, graph.Input, onnx.InputLengths!, DataType.Int32, rank: 1, "input"); // set when feed is absent (manifest check)
         var classes = CheckTensor(onnxPath, graph.Output, onnx.Output, DataType.Float, rank: 2, "output")[1];
         if (classes.HasDimValue && classes.DimValue != manifest.Labels.Count)
             Fail($"output '{onnx.Output}' has {classes.DimValue} classes but model.json lists {manifest.Labels.Count} labels.");
 
-        var gather = graph.Node.FirstOrDefault(n => n.OpType == "Gather" && n.Input.Count == 2 && n.Input[1] == onnx.InputIds);
-        var embedding = graph.Initializer.FirstOrDefault(t => t.Name == gather?.Input[0]);
-        if (embedding is null || embedding.Dims.Count != 2)
+        var embedding = FindEmbedding(graph, onnx.InputIds);
+        if (embedding is null)
         {
             Fail($"has no embedding: a Gather of a 2-D initializer by '{onnx.InputIds}'.");
             return;
@@ -44,6 +48,36 @@ internal static class BundleCheck
         if (embedding.Dims[1] != manifest.Architecture.EmbeddingDim)
             Fail($"embedding is {embedding.Dims[1]} wide but model.json says architecture.embeddingDim is {manifest.Architecture.EmbeddingDim}.");
         CheckLstm(onnxPath, graph, manifest.Architecture);
+    }
+
+    /// <summary>The 2-D initializer a Gather indexes by <paramref name="ids"/> (or by a Cast of them), or null.</summary>
+    internal static TensorProto? FindEmbedding(GraphProto graph, string ids)
+    {
+        var cast = graph.Node.FirstOrDefault(n => n.OpType == "Cast" && n.Input.Count == 1 && n.Input[0] == ids);
+        var gather = graph.Node.FirstOrDefault(n => n.OpType == "Gather" && n.Input.Count == 2
+            && (n.Input[1] == ids || (cast is not null && n.Input[1] == cast.Output[0])));
+        var embedding = graph.Initializer.FirstOrDefault(t => t.Name == gather?.Input[0]);
+        return embedding is { Dims.Count: 2 } ? embedding : null;
+    }
+
+    // A graph made elsewhere is read again as the import read it; the manifest must say the same.
+    private static void CheckForeign(string onnxPath, ModelProto model, ModelManifest manifest, Vocabulary vocabulary)
+    {
+        var onnx = manifest.Onnx;
+        ForeignGraph graph;
+        try
+        {
+            graph = ForeignGraph.Inspect(model, manifest.Tokenizer.MaxLength, onnx.Feed!.Padding, manifest.Labels.Count,
+                vocabulary.EmbeddingRows, onnx.Feed.OutputKind);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ModelBundleException(onnxPath, e.Message, e);
+        }
+        var found = new OnnxInfo(onnx.File, onnx.Sha256, graph.Opset, graph.InputIds, graph.InputLengths, graph.Output, graph.Feed);
+        if (found != onnx)
+            throw new ModelBundleException(onnxPath, $"the graph has inputs '{graph.InputIds}'{(graph.InputLengths is null ? "" : $", '{graph.InputLengths}'")}, "
+                + $"output '{graph.Output}', opset {graph.Opset} and ids of type {graph.Feed.IdsType}, which model.json's onnx section does not match.");
     }
 
     /// <summary>

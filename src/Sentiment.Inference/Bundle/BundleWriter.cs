@@ -39,18 +39,24 @@ public static class BundleWriter
             throw new ArgumentException($"The {problem}", nameof(weights));
 
         byte[] onnx = LstmGraph.Build(weights, labels).ToByteArray();
+        return Save(directory, onnx, vocabulary, labels, details,
+            new OnnxInfo(OnnxFile, "", LstmGraph.Opset, LstmGraph.InputIds, LstmGraph.InputLengths, LstmGraph.Output),
+            new ArchitectureInfo(weights.EmbeddingRows, weights.EmbeddingDim, weights.Hidden, weights.Classes,
+                Bidirectional: weights.Reverse is not null, Pooling: weights.Pooling));
+    }
+
+    /// <summary>Writes the graph, the vocabulary and a checked manifest naming both with their hashes.</summary>
+    internal static ModelManifest Save(string directory, byte[] onnx, Vocabulary vocabulary, IReadOnlyList<string> labels,
+        BundleDetails details, OnnxInfo graph, ArchitectureInfo architecture)
+    {
         var vocab = new MemoryStream();
         vocabulary.Save(vocab);
-
         var manifest = new ModelManifest(
             ModelManifest.CurrentFormatVersion, details.Name, details.Version, details.CreatedUtc ?? DateTimeOffset.UtcNow,
             [.. labels], vocabulary.Settings,
-            new OnnxInfo(OnnxFile, Sha256.Hex(onnx), LstmGraph.Opset,
-                LstmGraph.InputIds, LstmGraph.InputLengths, LstmGraph.Output),
+            graph with { File = OnnxFile, Sha256 = Sha256.Hex(onnx) },
             new VocabularyInfo(VocabularyFile, Sha256.Hex(vocab.GetBuffer().AsSpan(0, (int)vocab.Length)), vocabulary.Words.Count),
-            new ArchitectureInfo(weights.EmbeddingRows, weights.EmbeddingDim, weights.Hidden, weights.Classes,
-                Bidirectional: weights.Reverse is not null, Pooling: weights.Pooling),
-            details.Training, details.Data, details.Metrics);
+            architecture, details.Training, details.Data, details.Metrics);
         manifest.Validate();
 
         Directory.CreateDirectory(directory);

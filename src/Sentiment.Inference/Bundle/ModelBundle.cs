@@ -70,7 +70,7 @@ public sealed class ModelBundle
         return Path.Combine(directory, name);
     }
 
-    private static byte[] ReadFile(string path, string? expectedSha256)
+    internal static byte[] ReadFile(string path, string? expectedSha256)
     {
         if (!File.Exists(path))
             throw new ModelBundleException(path, "the file is missing.");
@@ -81,7 +81,8 @@ public sealed class ModelBundle
         return bytes;
     }
 
-    private static T Guard<T>(string path, Func<T> read)
+    /// <summary>Runs <paramref name="read"/>, turning a bad or unreadable file into a <see cref="ModelBundleException"/> naming it.</summary>
+    internal static T Guard<T>(string path, Func<T> read)
     {
         try
         {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using Microsoft.ML.OnnxRuntime;
 using Sentiment.Core;
 
@@ -6,17 +5,16 @@ namespace Sentiment.Inference;
 
 /// <summary>
 /// Scores texts with the bundle's ONNX graph. One <see cref="InferenceSession"/> per scorer; safe to
-/// share between threads because every call uses its own pooled buffers. A batch is padded only to
-/// its own longest text and the true lengths go to the model, so a text scores the same alone or in
-/// any batch.
+/// share between threads because every call makes its own input tensors. The trainer's graphs get a
+/// batch padded only to its longest text with the true lengths; graphs made elsewhere get fixed-length
+/// rows (<see cref="GraphFeed"/>); either way a text scores the same alone or in any batch.
 /// </summary>
 public sealed class SentimentScorer : IDisposable
 {
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions;
-    private readonly string[] _inputNames;
-    private readonly string[] _outputNames;
+    private readonly GraphFeed _feed;
     private readonly int _maxBatchSize;
 
     /// <summary>Creates the session and runs the one warm-up prediction, at the bundle's maximum length.</summary>
@@ -29,8 +27,7 @@ public sealed class SentimentScorer : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1);
         Bundle = bundle;
         _maxBatchSize = options.MaxBatchSize;
-        _inputNames = [bundle.Manifest.Onnx.InputIds, bundle.Manifest.Onnx.InputLengths];
-        _outputNames = [bundle.Manifest.Onnx.Output];
+        _feed = new GraphFeed(bundle.Manifest);
         try
         {
             // The graph is a chain of nodes, so they run one after another and inter-op threads would idle.
@@ -65,7 +62,8 @@ public sealed class SentimentScorer : IDisposable
 
     /// <summary>
     /// Writes <c>batch.Length * Classes</c> probabilities, row by row. A text without ids is scored as
-    /// a single padding token (see <see cref="ModelInput"/>).
+    /// a single padding token (see <see cref="ModelInput"/>), or by a graph made elsewhere as a row of
+    /// padding, as Keras' <c>pad_sequences</c> gives it.
     /// </summary>
     public void Score(ReadOnlySpan<EncodedText> batch, Span<float> probabilities)
     {
@@ -73,27 +71,16 @@ public sealed class SentimentScorer : IDisposable
         if (rows == 0)
             return;
         ArgumentOutOfRangeException.ThrowIfLessThan(probabilities.Length, rows * Classes, nameof(probabilities));
-        int width = 0;
-        foreach (var text in batch)
-            width = Math.Max(width, ModelInput.Length(text.Ids.Length));
-
-        long[] ids = ArrayPool<long>.Shared.Rent(rows * width);
-        int[] lengths = ArrayPool<int>.Shared.Rent(rows);
+        var inputs = _feed.Inputs(batch);
         try
         {
-            for (int row = 0; row < rows; row++)
-                lengths[row] = ModelInput.PackRow(batch[row].Ids, ids.AsSpan(row * width, width));
-            using var idsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
-                ids.AsMemory(0, rows * width), [rows, width]);
-            using var lengthsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance,
-                lengths.AsMemory(0, rows), [rows]);
-            using var outputs = _session.Run(_runOptions, _inputNames, [idsValue, lengthsValue], _outputNames);
-            outputs[0].GetTensorDataAsSpan<float>().CopyTo(probabilities);
+            using var outputs = _session.Run(_runOptions, _feed.InputNames, inputs, _feed.OutputNames);
+            _feed.ToProbabilities(outputs[0].GetTensorDataAsSpan<float>(), rows, probabilities);
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(ids);
-            ArrayPool<int>.Shared.Return(lengths);
+            foreach (var input in inputs)
+                input.Dispose();
         }
     }
 

@@ -154,7 +154,7 @@ internal static class TrainCommand
         return command;
     }
 
-    private static string[]? ParseLabels(string? labels)
+    internal static string[]? ParseLabels(string? labels)
     {
         if (labels is null)
             return null;

@@ -6,6 +6,9 @@ Reads a JSON request on stdin and writes a JSON answer on stdout:
     -> {"ranking": [every fitted word by id], "sequences": [ids per text after pad_sequences, padding removed]}
 charBigrams is our extension, so Keras gets the token lists themselves: each character of the lower-cased
 text, with every pair of adjacent characters between its two characters.
+  {"mode": "json", "texts": [...], "fitCount": n, "numWords": n|null, "maxLength": n, "truncating": "pre"|"post",
+   "oovToken": null, "charLevel": false, "lower": true}
+    -> {"json": tokenizer.to_json(), "sequences": [ids per text after pad_sequences, padding removed]}
   {"mode": "lower", "mapped": {"<code point>": "<our lower-case>"}}   (only code points we change)
     -> {"mismatches": ["U+XXXX python=... ours=..."], "unassignedDifferences": n}
 """
@@ -38,6 +41,15 @@ def tokenizer(request):
     return {"ranking": ranking, "sequences": [[int(i) for i in row if i != 0] for row in padded]}
 
 
+def to_json(request):
+    tok = Tokenizer(num_words=request["numWords"], oov_token=request["oovToken"], char_level=request["charLevel"],
+                    lower=request["lower"])
+    tok.fit_on_texts(request["texts"][: request["fitCount"]])
+    padded = pad_sequences(tok.texts_to_sequences(request["texts"]), maxlen=request["maxLength"], padding="post",
+                           truncating=request["truncating"])
+    return {"json": tok.to_json(), "sequences": [[int(i) for i in row if i != 0] for row in padded]}
+
+
 def lower(request):
     mapped = {int(cp): text for cp, text in request["mapped"].items()}
     mismatches, unassigned = [], 0
@@ -56,4 +68,4 @@ def lower(request):
 
 
 request = json.load(sys.stdin)
-json.dump({"tokenizer": tokenizer, "lower": lower}[request["mode"]](request), sys.stdout)
+json.dump({"tokenizer": tokenizer, "json": to_json, "lower": lower}[request["mode"]](request), sys.stdout)
