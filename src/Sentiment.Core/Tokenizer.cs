@@ -17,6 +17,7 @@ public sealed class Tokenizer
     private readonly bool _normalize;
     private readonly bool _charLevel;
     private readonly bool _charBigrams;
+    private readonly bool _emojiNames;
 
     /// <summary>Creates a tokenizer for <paramref name="settings"/>, which must be valid.</summary>
     public Tokenizer(TokenizerSettings settings)
@@ -28,6 +29,7 @@ public sealed class Tokenizer
         _normalize = settings.Normalization is not null;
         _charLevel = settings.CharLevel;
         _charBigrams = settings.CharBigrams;
+        _emojiNames = settings.Normalization == TextNormalizer.UserTextV2;
     }
 
     /// <summary>The words of <paramref name="text"/>, in order; allocates a string per word.</summary>
@@ -48,7 +50,7 @@ public sealed class Tokenizer
             return;
         }
         using var normalized = new CharBuffer(text.Length);
-        TextNormalizer.Normalize(text, normalized);
+        TextNormalizer.Normalize(text, normalized, _emojiNames);
         Split(normalized.Written, ref sink);
     }
 

@@ -54,6 +54,7 @@ public sealed record TokenizerSettings(
         if (CharBigrams && !CharLevel)
             throw new ArgumentException("charBigrams needs charLevel.");
         if (!TextNormalizer.IsKnown(Normalization))
-            throw new ArgumentException($"normalization must be absent or \"{TextNormalizer.UserTextV1}\", was \"{Normalization}\".");
+            throw new ArgumentException(
+                $"normalization must be absent, \"{TextNormalizer.UserTextV1}\" or \"{TextNormalizer.UserTextV2}\", was \"{Normalization}\".");
     }
 }
