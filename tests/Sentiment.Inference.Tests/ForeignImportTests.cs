@@ -111,6 +111,30 @@ public sealed class ForeignImportTests : IDisposable
     }
 
     [Fact]
+    public void Write_LengthsInput_NeedsPostPaddingAndIsFed()
+    {
+        // An extra int64 [batch] input the graph ignores, so the answers stay PyTorch's.
+        string onnx = Edited(ForeignFixture.KerasLayout, graph => graph.Input.Add(new ValueInfoProto
+        {
+            Name = "lengths",
+            Type = new TypeProto
+            {
+                TensorType = new()
+                {
+                    ElemType = (int)TensorProto.Types.DataType.Int64,
+                    Shape = new() { Dim = { new TensorShapeProto.Types.Dimension { DimParam = "batch" } } },
+                },
+            },
+        }));
+
+        Assert.Contains("use post padding", Assert.Throws<ModelBundleException>(() => Import(ForeignFixture.KerasLayout, onnx: onnx)).Reason);
+        var bundle = ModelBundle.Load(Import(ForeignFixture.KerasLayout, onnx: onnx, padding: "post"));
+        Assert.Equal(("lengths", "int64"), (bundle.Manifest.Onnx.InputLengths, bundle.Manifest.Onnx.Feed!.LengthsType));
+        using var scorer = new SentimentScorer(bundle);
+        Assert.Equal(2, scorer.Predict(["great film", ""]).Length);
+    }
+
+    [Fact]
     public void Write_FixedBatchSize_IsRefused()
     {
         string onnx = Edited(ForeignFixture.KerasLayout, graph => graph.Input[0].Type.TensorType.Shape.Dim[0] = new() { DimValue = 1 });

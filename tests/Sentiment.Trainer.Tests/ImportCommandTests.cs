@@ -50,12 +50,13 @@ public sealed class ImportCommandTests : IDisposable
     {
         string bundle = _folder.File("bundle");
 
-        Assert.Equal(0, Import(ForeignFixture.PostLogits, bundle).ExitCode);
+        Assert.Equal(0, Import(ForeignFixture.PostLogits, bundle, args: ["--language", "de"]).ExitCode);
 
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(bundle, "model.json")))!;
         Assert.Equal("""{"padding":"post","idsType":"int32","outputKind":"logits"}""", manifest["onnx"]!["feed"]!.ToJsonString());
         Assert.Equal("post", (string)manifest["tokenizer"]!["truncating"]!);
         Assert.Equal("post-logits.onnx", (string)manifest["training"]!["importedFrom"]!["onnx"]!);
+        Assert.Equal("de", (string)manifest["language"]!);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public static class BundleWriter
 
     /// <summary>Writes the graph, the vocabulary and a checked manifest naming both with their hashes.</summary>
     internal static ModelManifest Save(string directory, byte[] onnx, Vocabulary vocabulary, IReadOnlyList<string> labels,
-        BundleDetails details, OnnxInfo graph, ArchitectureInfo architecture)
+        BundleDetails details, OnnxInfo graph, ArchitectureInfo architecture, string? language = null)
     {
         var vocab = new MemoryStream();
         vocabulary.Save(vocab);
@@ -56,7 +56,7 @@ public static class BundleWriter
             [.. labels], vocabulary.Settings,
             graph with { File = OnnxFile, Sha256 = Sha256.Hex(onnx) },
             new VocabularyInfo(VocabularyFile, Sha256.Hex(vocab.GetBuffer().AsSpan(0, (int)vocab.Length)), vocabulary.Words.Count),
-            architecture, details.Training, details.Data, details.Metrics);
+            architecture, details.Training, details.Data, details.Metrics, Language: language);
         manifest.Validate();
 
         Directory.CreateDirectory(directory);

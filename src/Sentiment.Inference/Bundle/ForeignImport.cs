@@ -15,9 +15,10 @@ namespace Sentiment.Inference;
 /// <param name="Truncating"><c>pre</c> or <c>post</c>, as <c>pad_sequences(truncating=...)</c>.</param>
 /// <param name="Labels">Label names in the order of the output columns (for one sigmoid unit: the 0 label, then the 1 label).</param>
 /// <param name="OutputKind">One of <see cref="FeedInfo.OutputKinds"/>, or null to read it from the graph.</param>
+/// <param name="Language">ISO 639-1 code of the texts, or null for <see cref="ModelManifest.DefaultLanguage"/>.</param>
 public sealed record ForeignModel(
     string OnnxPath, string TokenizerPath, int MaxLength, string Padding, string Truncating,
-    IReadOnlyList<string> Labels, string? OutputKind = null);
+    IReadOnlyList<string> Labels, string? OutputKind = null, string? Language = null);
 
 /// <summary>Writes a bundle from a <see cref="ForeignModel"/>, refusing what the scorer could not serve as its framework did.</summary>
 public static class ForeignImport
@@ -54,6 +55,7 @@ public static class ForeignImport
         return ModelBundle.Guard(model.OnnxPath, () => BundleWriter.Save(directory, proto.ToByteArray(), vocabulary, model.Labels,
             details with { Training = imported },
             new OnnxInfo("", "", graph.Opset, graph.InputIds, graph.InputLengths, graph.Output, graph.Feed),
-            new ArchitectureInfo(vocabulary.EmbeddingRows, (int)graph.EmbeddingDim, (int)graph.LstmUnits, model.Labels.Count)));
+            new ArchitectureInfo(vocabulary.EmbeddingRows, (int)graph.EmbeddingDim, (int)graph.LstmUnits, model.Labels.Count),
+            model.Language));
     }
 }

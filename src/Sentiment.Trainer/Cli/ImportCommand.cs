@@ -27,18 +27,19 @@ internal static class ImportCommand
         var outputKind = Optional("--output-kind", "What the output holds when the graph does not say: probabilities, logits, sigmoid (one unit) or logit (one unit).");
         outputKind.AcceptOnlyFromAmong([.. FeedInfo.OutputKinds]);
         var name = WithDefault("--name", "Model name in model.json.", "imported-model");
+        var language = Language();
         var version = Optional("--version", "Model version in model.json and X-Model-Version (default: 0.0.0-local.<UTC creation time>).");
         var output = Required("--output", "Bundle folder to write: new or empty, or holding an earlier bundle with --overwrite.");
         var overwrite = WithDefault("--overwrite", "Replace the files of an earlier bundle in --output; other files and folders are kept.", false);
         var command = new Command("import", "Make a bundle from an ONNX classifier trained elsewhere and its Keras tokenizer, served exactly as its framework fed it.")
         {
-            onnx, tokenizer, maxLen, padding, truncating, labels, outputKind, name, version, output, overwrite,
+            onnx, tokenizer, maxLen, padding, truncating, labels, outputKind, name, language, version, output, overwrite,
         };
         command.SetAction(result => CommandRunner.Run(console, () =>
         {
             var model = new ForeignModel(result.GetRequiredValue(onnx), result.GetRequiredValue(tokenizer), result.GetValue(maxLen),
                 result.GetRequiredValue(padding), result.GetRequiredValue(truncating),
-                TrainCommand.ParseLabels(result.GetRequiredValue(labels))!, result.GetValue(outputKind));
+                TrainCommand.ParseLabels(result.GetRequiredValue(labels))!, result.GetValue(outputKind), result.GetRequiredValue(language));
             var created = DateTimeOffset.UtcNow;
             var details = new BundleDetails(result.GetRequiredValue(name), result.GetValue(version) ?? TrainOptions.LocalVersion(created), created);
             string target = result.GetRequiredValue(output);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sentiment.Core;
 
 namespace Sentiment.Trainer.Cli;
 
@@ -43,6 +44,19 @@ internal static class Options
 
     /// <summary><c>--label-column</c>, the same in every command that reads labels.</summary>
     public static Option<string> LabelColumn() => WithDefault("--label-column", "Column holding the label.", "label");
+
+    /// <summary><c>--language</c>, the same in every command that writes a bundle.</summary>
+    public static Option<string> Language()
+    {
+        var option = WithDefault("--language", "Language of the texts, an ISO 639-1 code in model.json (the service routes requests by it).",
+            ModelManifest.DefaultLanguage);
+        option.Validators.Add(result =>
+        {
+            if (!ModelManifest.IsLanguageCode(result.GetValueOrDefault<string>()))
+                result.AddError("--language must be a two-letter lower-case ISO 639-1 code such as en or zh.");
+        });
+        return option;
+    }
 
     /// <summary>The one thread-count default of the trainer: every processor.</summary>
     public static Option<int> Threads() => AtLeast("--threads",

@@ -89,13 +89,7 @@ internal static class TrainCommand
         var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
         var threads = Threads();
         var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
-        var language = WithDefault("--language", "Language of the texts, an ISO 639-1 code in model.json (the service routes requests by it).",
-            ModelManifest.DefaultLanguage);
-        language.Validators.Add(result =>
-        {
-            if (!ModelManifest.IsLanguageCode(result.GetValueOrDefault<string>()))
-                result.AddError("--language must be a two-letter lower-case ISO 639-1 code such as en or zh.");
-        });
+        var language = Language();
         var version = Optional("--version", "Model version in model.json and X-Model-Version"
             + " (default: 0.0.0-local.<UTC creation time>, e.g. 0.0.0-local.20261204T183000Z).");
         var output = Required("--output", "Bundle folder to write: new or empty, or holding an earlier bundle with --overwrite.");
