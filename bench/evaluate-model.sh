@@ -23,6 +23,8 @@ field() {
 }
 binary=true
 [[ " $(field labels < "$model/model.json") " == *" neutral "* ]] && binary=false
+# A model reads one language (model.json's "language", absent = en): zh_* splits are Chinese.
+language="$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1])).get("language", "en"))' "$model/model.json")"
 
 project=src/Sentiment.Trainer
 dotnet build -c Release "$project" -nologo -v quiet >&2
@@ -32,14 +34,15 @@ trap 'rm -rf "$tmp"' EXIT
 declare -A scored=()  # content hash -> first dataset scored with those rows
 notes=()
 
-echo "| dataset | rows | accuracy % | macro-F1 % | all-labels accuracy % | ECE | ECE before T | unknown |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+echo "| dataset | rows | accuracy % | macro-F1 % | all-labels accuracy % | ECE | ECE before T | ROC-AUC | unknown |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for file in "$data"/*/"$split.csv"; do
     folder="$(basename "$(dirname "$file")")"
     name="$folder"
     input="$file"
-    if [[ "$folder" == zh_* ]]; then
-        notes+=("$folder: Chinese text, not scored by an English model")
+    chinese=false; [[ "$folder" == zh_* ]] && chinese=true
+    if [[ "$chinese" != "$([[ "$language" == zh ]] && echo true || echo false)" ]]; then
+        notes+=("$folder: not in the model's language ($language)")
         continue
     fi
     if $binary && grep -q ',neutral$' "$file"; then
@@ -67,9 +70,10 @@ own = r.get("restricted") or r
 def pct(x): return "%.2f" % (100 * x)
 ece = own.get("calibrationError")
 before = own.get("uncalibratedError")
-print("| %s | %d | %s | %s | %s | %s | %s | %d |" % (name, r["rows"], pct(own["accuracy"]), pct(own["macroF1"]),
+auc = own.get("rocAuc")
+print("| %s | %d | %s | %s | %s | %s | %s | %s | %d |" % (name, r["rows"], pct(own["accuracy"]), pct(own["macroF1"]),
     pct(r["accuracy"]) if "restricted" in r else "", "" if ece is None else "%.4f" % ece,
-    "" if before is None else "%.4f" % before, r.get("unknown", 0)))' "$name" "$report" \
+    "" if before is None else "%.4f" % before, "" if auc is None else "%.4f" % auc, r.get("unknown", 0)))' "$name" "$report" \
         || { echo "error: unreadable report for $file: $report" >&2; exit 1; }
 done
 (( ${#notes[@]} == 0 )) || { echo; printf -- '- %s\n' "${notes[@]}"; }

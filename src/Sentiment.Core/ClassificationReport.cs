@@ -64,6 +64,8 @@ public static class ClassificationReport
             text.Append(CultureInfo.InvariantCulture, $", calibration error {error:F4}");
         if (report.UncalibratedError is { } before)
             text.Append(CultureInfo.InvariantCulture, $" ({before:F4} before the temperature)");
+        if (report.RocAuc is { } auc)
+            text.Append(CultureInfo.InvariantCulture, $", ROC-AUC {auc:F4}");
         text.Append("\n\n");
         string[] labels = report.PerClass.Select(score => score.Label).ToArray();
         List<string[]> scores = [["label", "precision", "recall", "f1", "support"]];

@@ -134,6 +134,8 @@ public sealed record MetricsInfo(
 /// <param name="Unknown">Rows with no known word, which the service answers <c>unknown</c>; they count as wrong.</param>
 /// <param name="CalibrationError">Expected calibration error of the served probabilities (<see cref="Calibration"/>), unknown rows left out.</param>
 /// <param name="UncalibratedError">The same before the model's temperature, when it has one other than 1.</param>
+/// <param name="RocAuc">For two labels: the area under the ROC curve of the second label's probability (<see cref="Core.RocAuc"/>);
+/// a row answered unknown scores 0.5, the answer that says nothing.</param>
 public sealed record ReportInfo(
     int Rows,
     double Accuracy,
@@ -142,7 +144,8 @@ public sealed record ReportInfo(
     int[][] Confusion,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] int Unknown = 0,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? CalibrationError = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? UncalibratedError = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? UncalibratedError = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RocAuc = null);
 
 /// <summary>Precision, recall and F1 of one label.</summary>
 /// <param name="Label">The label.</param>

@@ -92,6 +92,8 @@ public sealed class TrainUserTextTests : IDisposable
         var binary = files[2];
         Assert.Equal(["negative", "positive"], binary.Restricted!.PerClass.Select(c => c.Label));
         Assert.Equal(4, binary.Restricted.Rows);
+        Assert.InRange(binary.Restricted.RocAuc!.Value, 0, 1); // two labels: an area under the ROC curve
+        Assert.Null(binary.Report.RocAuc); // three labels: none
         Assert.NotNull(binary.Report.CalibrationError);
         Assert.NotNull(binary.Report.UncalibratedError);
 

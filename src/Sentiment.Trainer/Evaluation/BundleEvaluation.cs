@@ -40,15 +40,18 @@ internal static class BundleEvaluation
         var served = new List<float>(truth.Length * k);
         var uncalibrated = new List<float>(truth.Length * k);
         var knownTruth = new List<int>(truth.Length);
+        var secondScore = new double[truth.Length];
         for (int i = 0; i < truth.Length; i++)
         {
             var prediction = predictions[i];
             if (prediction.IsUnknown)
             {
                 predicted[i] = ClassificationReport.Unknown;
+                secondScore[i] = 0.5;
                 continue;
             }
             float[] row = Restrict(prediction.Probabilities, columns);
+            secondScore[i] = k == 2 ? row[1] : 0;
             predicted[i] = Prediction.ArgMax(row);
             served.AddRange(row);
             if (temperature != 1)
@@ -61,6 +64,7 @@ internal static class BundleEvaluation
         {
             CalibrationError = Calibration.ExpectedError(served.ToArray(), knownTruth),
             UncalibratedError = temperature == 1 ? null : Calibration.ExpectedError(uncalibrated.ToArray(), knownTruth),
+            RocAuc = k == 2 ? RocAuc.Compute(secondScore, [.. mappedTruth.Select(t => t == 1)]) : null,
         };
     }
 
