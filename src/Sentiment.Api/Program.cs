@@ -22,4 +22,5 @@ app.UseSentimentSwagger();
 app.UseSentimentAccess();
 app.MapSentimentEndpoints();
 app.MapOperationalEndpoints();
+app.MapAdminEndpoints();
 return await ServiceRunner.RunAsync(app);

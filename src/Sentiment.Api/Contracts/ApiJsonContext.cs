@@ -12,4 +12,5 @@ namespace Sentiment.Api.Contracts;
 [JsonSerializable(typeof(SentimentResponse))]
 [JsonSerializable(typeof(BatchSentimentResponse))]
 [JsonSerializable(typeof(ModelResponse))]
+[JsonSerializable(typeof(ReloadResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -31,7 +31,7 @@ internal static class ApiExamples
     private static readonly ResponseDoc WrongType = new(415, "Content-Type is not application/json.",
         Problem("not JSON", Problems.UnsupportedMediaType("text/plain")));
 
-    private static readonly ResponseDoc NoKey = new(401,
+    internal static readonly ResponseDoc NoKey = new(401,
         "API keys are configured and the request has none, or an unknown one (only then; the answer carries WWW-Authenticate: Bearer).",
         Problem("no key", Problems.Unauthorized(ApiKeyHandler.MissingKeyDetail)));
 
@@ -45,7 +45,7 @@ internal static class ApiExamples
         "The model is still loading, or the scoring queue is full; retry after the Retry-After header's seconds.",
         Problem("queue full", Problems.Busy(new DefaultHttpContext(), Defaults)), Loading);
 
-    private static readonly ResponseDoc NotLoaded = new(503,
+    internal static readonly ResponseDoc NotLoaded = new(503,
         "The model is still loading; retry after the Retry-After header's seconds.", Loading);
 
     private static readonly EndpointExamples ScoreText = new(
@@ -142,6 +142,7 @@ internal static class ApiExamples
         [OperationalEndpoints.LiveName] = Live,
         [OperationalEndpoints.ReadyName] = Ready,
         [OperationalEndpoints.MetricsName] = Metrics,
+        [AdminEndpoints.ReloadName] = AdminExamples.Reload,
     };
 
     private static NamedExample Invalid<T>(string name, BodyParser<T> parse, string body)
@@ -150,7 +151,7 @@ internal static class ApiExamples
         return Problem(name, Problems.Invalid(errors).ProblemDetails);
     }
 
-    private static NamedExample Problem(string name, ProblemHttpResult result) => Problem(name, result.ProblemDetails);
+    internal static NamedExample Problem(string name, ProblemHttpResult result) => Problem(name, result.ProblemDetails);
 
     private static NamedExample Problem(string name, ProblemDetails problem)
     {

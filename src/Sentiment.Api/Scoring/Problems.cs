@@ -51,6 +51,14 @@ internal static class Problems
         title: "A valid API key is required.",
         detail: detail);
 
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+
+    public static ProblemHttpResult UnknownModel(string model, IEnumerable<string> served) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown model.",
+        detail: $"No model is named '{model}'; served: {string.Join(", ", served)}.");
+
     public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter, int texts)
     {
         http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);

@@ -102,13 +102,15 @@ public static class SentimentApi
         http.Items[TextLengthKey] = TotalLength(texts);
         if (!limiter.TryAcquire(http, texts.Count, out var retryAfter))
             return Problems.RateLimited(http, retryAfter, texts.Count);
-        if (model.Current is not { } served)
+        if (model.Current is null)
             return Problems.NotReady(http, limits);
         if (model.TryScore(texts) is not { } scoring)
             return Problems.Busy(http, limits);
         try
         {
-            return TypedResults.Ok(answer(served, await scoring));
+            var scored = await scoring; // answered with the version that scored: a reload may have swapped in a newer one
+            AnsweringModels.Add(http, scored.Model);
+            return TypedResults.Ok(answer(scored.Model, scored.Predictions));
         }
         catch (ScoringAbandonedException)
         {

@@ -44,6 +44,8 @@ public sealed class ServedModel
 
     public ModelManifest Manifest { get; }
 
+    public string Name => Manifest.Name;
+
     public string Version => Manifest.Version;
 
     public IReadOnlyList<string> Labels => Manifest.Labels;

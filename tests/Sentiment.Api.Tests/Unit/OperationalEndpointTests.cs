@@ -164,7 +164,7 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
 
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
         var paths = document.GetProperty("paths");
-        Assert.Equal(["/health/live", "/health/ready", "/metrics", "/model", "/sentiment", "/sentiment/batch"],
+        Assert.Equal(["/admin/reload", "/health/live", "/health/ready", "/metrics", "/model", "/sentiment", "/sentiment/batch"],
             paths.EnumerateObject().Select(p => p.Name).Order());
         foreach (var (path, codes) in new[]
         {
@@ -172,6 +172,7 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
             ("/sentiment/batch", ["200", "400", "401", "413", "415", "429", "503"]),
             ("/model", ["200", "401", "503"]),
             ("/health/ready", ["200", "503"]),
+            ("/admin/reload", ["200", "401", "403", "404", "422", "503"]),
         })
         {
             var operation = paths.GetProperty(path).EnumerateObject().Single().Value;
