@@ -97,11 +97,11 @@ internal static class ApiExamples
             NoKey, TooLarge, WrongType, TooMany, Unavailable,
         ]);
 
-    private static readonly EndpointExamples GetModel = new(
+    internal static readonly EndpointExamples GetModel = new(
         [],
         [
             new(200, "The public part of the model's manifest.", new NamedExample("model", """
-                { "name": "sentiment-lstm", "version": "2.0.0", "createdUtc": "2026-12-04T19:47:46.0445511+00:00", "labels": ["negative", "neutral", "positive"], "maxLength": 400,
+                { "name": "sentiment-lstm", "version": "2.0.0", "language": "en", "createdUtc": "2026-12-04T19:47:46.0445511+00:00", "labels": ["negative", "neutral", "positive"], "maxLength": 400,
                   "tokenizer": {"numWords": 30000, "maxLength": 400, "lowerCase": true, "filters": "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n", "split": " ", "truncating": "pre", "normalization": "user-text-v1"},
                   "architecture": {"embeddingRows": 30000, "embeddingDim": 200, "lstmUnits": 128, "classes": 3, "bidirectional": true, "pooling": "last-max-mean"},
                   "data": {"train": {"rows": 232498, "skipped": 0, "perLabel": {"negative": 72687, "neutral": 83845, "positive": 75966}}, "validation": {"rows": 8404, "skipped": 0, "perLabel": {"negative": 4208, "neutral": 532, "positive": 3664}}, "test": {"rows": 15363, "skipped": 0, "perLabel": {"negative": 7627, "neutral": 694, "positive": 7042}}},
@@ -130,7 +130,7 @@ internal static class ApiExamples
         [],
         [
             new(200, "Prometheus text exposition format 0.0.4.", new NamedExample("excerpt", """
-                "# HELP sentiment_queue_length Texts waiting for a model run. (ObservableGauge`1)\n# TYPE sentiment_queue_length gauge\nsentiment_queue_length 0\n# HELP sentiment_predictions_total Texts scored, by predicted label. (Counter`1)\n# TYPE sentiment_predictions_total gauge\nsentiment_predictions_total{label=\"positive\"} 42\n"
+                "# HELP sentiment_queue_length Texts waiting for a model run. (ObservableGauge`1)\n# TYPE sentiment_queue_length gauge\nsentiment_queue_length 0\n# HELP sentiment_predictions_total Texts scored, by model and predicted label. (Counter`1)\n# TYPE sentiment_predictions_total gauge\nsentiment_predictions_total{label=\"positive\",model=\"sentiment-lstm\"} 42\n"
                 """)),
         ]);
 
@@ -143,6 +143,7 @@ internal static class ApiExamples
         [OperationalEndpoints.ReadyName] = Ready,
         [OperationalEndpoints.MetricsName] = Metrics,
         [AdminEndpoints.ReloadName] = AdminExamples.Reload,
+        [ModelsApi.ListModelsName] = ModelsExamples.List,
     };
 
     private static NamedExample Invalid<T>(string name, BodyParser<T> parse, string body)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sentiment.Api.Configuration;
+using Sentiment.Api.Serving;
 
 namespace Sentiment.Api.Scoring;
 
@@ -12,6 +13,25 @@ internal static class Problems
 
     public static ValidationProblem Invalid(ErrorBag errors) =>
         TypedResults.ValidationProblem(errors.Errors, title: "The request is not valid.");
+
+    /// <summary>
+    /// A 400 for the first item no served model can answer (an unknown <c>model</c>, an unserved
+    /// <c>language</c>), the message naming what is served; null when every item has a model.
+    /// <paramref name="field"/> names item i's field, null for the request's own fields.
+    /// </summary>
+    public static ValidationProblem? Unroutable(IReadOnlyList<ItemAnswer> answers, Func<int, string?> field)
+    {
+        for (int i = 0; i < answers.Count; i++)
+        {
+            if (answers[i].ErrorCode is not { } code)
+                continue;
+            var errors = new ErrorBag();
+            errors.Add(field(i) ?? (code == ModelChoice.UnknownModel ? RoutingHints.ModelField : RoutingHints.LanguageField),
+                answers[i].ErrorMessage!);
+            return Invalid(errors);
+        }
+        return null;
+    }
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,

@@ -15,21 +15,29 @@ internal static class RequestParser
 
     private delegate T? FieldReader<T>(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors);
 
-    /// <summary>Reads <c>{"text": "..."}</c> as a one-text batch.</summary>
-    public static string[]? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
-        ParseObject<string[]>(body, limits, "text", """{"text": "..."}""", out errors,
-            static (ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors) =>
-                ReadText(ref reader, "text", limits, ref errors) is { } text ? [text] : null);
+    /// <summary>Reads <c>{"text": "...", "language"?: "en", "model"?: "name"}</c> as a one-item batch.</summary>
+    public static RequestItem[]? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
+    {
+        string? text = ParseObject(body, limits, "text", """{"text": "..."}""", out errors, out var hints,
+            static (ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors) => ReadText(ref reader, "text", limits, ref errors));
+        return text is null ? null : [new RequestItem(text, hints.Language, hints.Model)];
+    }
 
-    public static List<string>? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
-        ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, ReadTextArray);
+    /// <summary>Reads <c>{"texts": [...], "language"?, "model"?}</c>; the request's language and model apply to every item.</summary>
+    public static List<RequestItem>? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
+    {
+        var texts = ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, out var hints, ReadTextArray);
+        return texts?.Select(text => new RequestItem(text, hints.Language, hints.Model)).ToList();
+    }
 
-    /// <summary>Reads an object whose one known field is <paramref name="field"/>.</summary>
+    /// <summary>Reads an object whose main field is <paramref name="field"/>, with the optional routing fields beside it.</summary>
     private static T? ParseObject<T>(
-        ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, FieldReader<T> read)
+        ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, out RoutingHints hints,
+        FieldReader<T> read)
         where T : class
     {
         errors = new ErrorBag();
+        hints = default;
         if (body.IsEmpty)
         {
             errors.Add("body", $"The request body is empty; send a JSON object such as {shape}.");
@@ -47,12 +55,15 @@ internal static class RequestParser
                 if (!ValidName(ref reader, ref errors))
                     return null;
                 bool known = reader.ValueTextEquals(field);
+                string? hint = RoutingHints.NameOf(ref reader);
                 reader.Read();
                 if (known)
                 {
                     seen = true;
                     value = read(ref reader, limits, ref errors);
                 }
+                else if (hint is not null)
+                    hints.Read(hint, ref reader, hint, ref errors);
                 else
                     reader.Skip();
             }
@@ -157,7 +168,7 @@ internal static class RequestParser
     /// <summary>Reading past the object makes the reader reject anything after it.</summary>
     private static void EndOfBody(ref Utf8JsonReader reader) => reader.Read();
 
-    private static string Describe(JsonTokenType token) => token switch
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.Null => "null",
         JsonTokenType.Number => "a number",

@@ -15,12 +15,13 @@ internal static class ResponseMapping
             result.Warnings, model.Version);
     }
 
-    public static BatchSentimentResponse ToBatchResponse(ServedModel model, Prediction[] predictions)
+    public static BatchSentimentResponse ToBatchResponse(ItemAnswer[] answers)
     {
-        var results = new SentimentResult[predictions.Length];
+        var results = new SentimentResult[answers.Length];
         for (int i = 0; i < results.Length; i++)
-            results[i] = ToResult(model, predictions[i]);
-        return new BatchSentimentResponse(results, model.Version);
+            results[i] = ToResult(answers[i].Model!, answers[i].Prediction!);
+        // Several models may have answered: their versions, as in the X-Model-Version header.
+        return new BatchSentimentResponse(results, string.Join(", ", answers.Select(a => a.Model!.Version).Distinct()));
     }
 
     // A text the model cannot read gets no made-up numbers: only the label unknown, its counts and why.
@@ -41,7 +42,7 @@ internal static class ResponseMapping
         var tokenizer = manifest.Tokenizer;
         var layers = manifest.Architecture;
         return new ModelResponse(
-            manifest.Name, manifest.Version, manifest.CreatedUtc, manifest.Labels, tokenizer.MaxLength,
+            manifest.Name, manifest.Version, model.Language, manifest.CreatedUtc, manifest.Labels, tokenizer.MaxLength,
             new TokenizerInfo(tokenizer.NumWords, tokenizer.MaxLength, tokenizer.LowerCase, tokenizer.Filters,
                 tokenizer.Split, tokenizer.OovToken, tokenizer.Truncating, tokenizer.Normalization),
             new ArchitectureInfo(layers.EmbeddingRows, layers.EmbeddingDim, layers.LstmUnits, layers.Classes,

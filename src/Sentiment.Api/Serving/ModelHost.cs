@@ -6,10 +6,11 @@ using Sentiment.Inference;
 namespace Sentiment.Api.Serving;
 
 /// <summary>
-/// Serves the bundle named by <see cref="ModelOptions.Path"/>. Start-up checks the bundle (files,
-/// hashes, consistency) before the server listens, so a bad bundle stops the process; the ONNX
-/// session and its warm-up prediction follow in the background while /health/ready answers 503.
-/// Later, <see cref="Reload(string?)"/> (or polling) swaps in a new bundle from the same folder.
+/// Serves the bundles under <see cref="ModelOptions.Path"/> (see <see cref="BundleFolders"/>), the
+/// first being the default. Start-up checks every bundle (files, hashes, consistency, unique names)
+/// before the server listens, so a bad bundle stops the process; the ONNX sessions and their warm-up
+/// predictions follow in the background while /health/ready answers 503. Later,
+/// <see cref="Reload(string?)"/> (or polling) swaps in a new bundle from the same folder.
 /// </summary>
 internal sealed class ModelHost(
     IOptions<ModelOptions> modelOptions,
@@ -60,21 +61,28 @@ internal sealed class ModelHost(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        string directory = modelOptions.Value.ResolvePath(environment.ContentRootPath);
-        var slot = new ModelSlot(directory, StartModel);
-        string fingerprint = BundleFingerprint.Of(directory); // before loading: a change during it is seen by the next poll
-        ModelBundle bundle;
-        try
+        var loads = new List<(ModelSlot Slot, ModelBundle Bundle, string Fingerprint)>();
+        foreach (string directory in BundleFolders.Find(modelOptions.Value.ResolvePath(environment.ContentRootPath)))
         {
-            bundle = ModelBundle.Load(directory);
+            string fingerprint = BundleFingerprint.Of(directory); // before loading: a change during it is seen by the next poll
+            ModelBundle bundle;
+            try
+            {
+                bundle = ModelBundle.Load(directory);
+            }
+            catch (Exception e) when (e is ModelBundleException or IOException or UnauthorizedAccessException)
+            {
+                throw new StartupRefusedException(Describe(e, directory), e);
+            }
+            if (loads.FirstOrDefault(l => l.Bundle.Manifest.Name == bundle.Manifest.Name) is { Slot: { } other })
+                throw new StartupRefusedException(
+                    $"{directory}: model.json names the model \"{bundle.Manifest.Name}\", as {other.Directory} does; names must be unique.",
+                    new InvalidDataException(bundle.Manifest.Name));
+            loads.Add((new ModelSlot(directory, StartModel), bundle, fingerprint));
         }
-        catch (Exception e) when (e is ModelBundleException or IOException or UnauthorizedAccessException)
-        {
-            throw new StartupRefusedException(Describe(e, directory), e);
-        }
-        _slots = [slot];
+        _slots = [.. loads.Select(l => l.Slot)];
         modelMetrics.Observe(() => Models);
-        _preparing = Task.Run(() => Prepare([(slot, bundle, fingerprint)]), CancellationToken.None);
+        _preparing = Task.Run(() => Prepare(loads), CancellationToken.None);
         lifetime.ApplicationStopping.Register(StartQueueDeadline);
         return Task.CompletedTask;
     }
@@ -93,7 +101,9 @@ internal sealed class ModelHost(
 
     private ReloadOutcome Reload(ModelSlot slot)
     {
-        var outcome = slot.Reload();
+        var outcome = slot.Reload(bundle => _slots.Any(s => s != slot && s.Live?.Served.Name == bundle.Manifest.Name)
+            ? $"names the model \"{bundle.Manifest.Name}\", which another folder serves; names must be unique."
+            : null);
         string name = outcome.Serving?.Name ?? Path.GetFileName(slot.Directory);
         modelMetrics.CountReload(name, outcome.Result);
         if (outcome.Succeeded)
@@ -153,8 +163,9 @@ internal sealed class ModelHost(
             foreach (var (slot, bundle, fingerprint) in loads)
             {
                 slot.Start(bundle, fingerprint);
-                logger.LogInformation("Model {Name} {Version} ready from {Directory} with {Workers} inference workers",
-                    bundle.Manifest.Name, bundle.Manifest.Version, slot.Directory, batchingOptions.Value.WorkerCount);
+                logger.LogInformation("Model {Name} {Version} ({Language}) ready from {Directory} with {Workers} inference workers",
+                    bundle.Manifest.Name, bundle.Manifest.Version, bundle.Manifest.LanguageOrDefault, slot.Directory,
+                    batchingOptions.Value.WorkerCount);
             }
             _ready = true;
             metrics.SetReady(true);
@@ -198,9 +209,9 @@ internal sealed class ModelHost(
     {
         long start = Stopwatch.GetTimestamp();
         var predictions = scorer.Predict(texts);
-        metrics.RecordRun(texts.Count, Stopwatch.GetElapsedTime(start));
+        metrics.RecordRun(served.Name, texts.Count, Stopwatch.GetElapsedTime(start));
         foreach (var prediction in predictions)
-            metrics.CountPrediction(ServedModel.LabelOf(prediction));
+            metrics.CountPrediction(served.Name, ServedModel.LabelOf(prediction));
         return predictions;
     }
 

@@ -25,5 +25,6 @@ public sealed class ModelMetrics
 
     private IEnumerable<Measurement<int>> ObserveModels() => _models().Select(m => new Measurement<int>(1,
         new KeyValuePair<string, object?>("model", m.Name),
-        new KeyValuePair<string, object?>("version", m.Version)));
+        new KeyValuePair<string, object?>("version", m.Version),
+        new KeyValuePair<string, object?>("language", m.Language)));
 }

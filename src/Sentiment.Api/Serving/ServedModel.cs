@@ -48,6 +48,9 @@ public sealed class ServedModel
 
     public string Version => Manifest.Version;
 
+    /// <summary>ISO 639-1 code of the texts the model reads; <c>en</c> when the manifest states none.</summary>
+    public string Language => Manifest.LanguageOrDefault;
+
     public IReadOnlyList<string> Labels => Manifest.Labels;
 
     /// <summary>P(positive) - P(negative); null when the model lacks either label.</summary>

@@ -37,7 +37,7 @@ public sealed class ReloadTests : IDisposable
         Assert.Equal("2.0.0", scored.Headers.GetValues(ModelVersionHeader.Name).Single());
         Assert.Equal("2.0.0", (await scored.ReadJsonAsync()).GetProperty("modelVersion").GetString());
         string metrics = await client.GetStringAsync("/metrics");
-        Assert.Contains($"sentiment_model_info{{model=\"{TestPaths.TinyManifest.Name}\",version=\"2.0.0\"}} 1", metrics);
+        Assert.Contains($"sentiment_model_info{{language=\"en\",model=\"{TestPaths.TinyManifest.Name}\",version=\"2.0.0\"}} 1", metrics);
         Assert.DoesNotContain($"version=\"{TestPaths.TinyManifest.Version}\"", metrics);
         Assert.Contains($"sentiment_model_reloads_total{{model=\"{TestPaths.TinyManifest.Name}\",result=\"reloaded\"}} 1", metrics);
     }
