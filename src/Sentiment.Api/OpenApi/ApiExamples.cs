@@ -77,20 +77,32 @@ internal static class ApiExamples
     private static readonly EndpointExamples ScoreBatch = new(
         [
             new("two reviews", """{ "texts": ["Wonderful acting and a moving story.", "Boring, far too long and badly written."] }"""),
+            new("ids and per-item errors", """{ "texts": [ { "id": "r1", "text": "Wonderful acting and a moving story." }, { "id": "r2", "text": "   " }, { "id": "r3", "text": "这部电影太无聊了", "language": "zh" } ] }"""),
         ],
         [
-            new(200, "One answer per text, in request order.", new NamedExample("two reviews", """
+            new(200, "One entry per item, in request order: a result naming its model, or an error {code, message} for an item " +
+                "that cannot be scored (empty, too long, not valid Unicode, a language no model reads, an unknown model).",
+                new NamedExample("two reviews", """
                 { "results": [
                     { "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
                       "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
-                      "tokens": {"total": 6, "known": 6, "truncated": false} },
+                      "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" },
                     { "label": "negative", "confidence": 0.9574422, "score": -0.95694906,
                       "probabilities": {"negative": 0.9574422, "neutral": 0.0420646, "positive": 0.00049315154},
-                      "tokens": {"total": 7, "known": 7, "truncated": false} } ],
+                      "tokens": {"total": 7, "known": 7, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" } ],
+                  "modelVersion": "2.0.0" }
+                """), new NamedExample("ids and per-item errors", """
+                { "results": [
+                    { "id": "r1", "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
+                      "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
+                      "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" },
+                    { "id": "r2", "error": { "code": "empty_text", "message": "'texts[1].text' is empty or only whitespace." } },
+                    { "id": "r3", "error": { "code": "unsupported_language",
+                      "message": "'language' is 'zh', which no served model reads; languages served: en." } } ],
                   "modelVersion": "2.0.0" }
                 """)),
             new(400, "The body is not valid: 'texts' missing, not an array, empty or longer than MaxTextsPerRequest (default 64), " +
-                "an item that breaks the rules of 'text', or malformed JSON.",
+                "an item that is neither a string nor an object with a string 'text', a field of the wrong type, or malformed JSON.",
                 Invalid("empty batch", RequestParser.ParseTexts, """{"texts": []}"""),
                 Invalid("too many texts", RequestParser.ParseTexts, JsonSerializer.Serialize(new { texts = Enumerable.Repeat("good", 65) })),
                 Invalid("bad item", RequestParser.ParseTexts, """{"texts": ["good", 2]}""")),

@@ -15,22 +15,16 @@ internal static class Problems
         TypedResults.ValidationProblem(errors.Errors, title: "The request is not valid.");
 
     /// <summary>
-    /// A 400 for the first item no served model can answer (an unknown <c>model</c>, an unserved
-    /// <c>language</c>), the message naming what is served; null when every item has a model.
-    /// <paramref name="field"/> names item i's field, null for the request's own fields.
+    /// A 400 for a text no served model can answer (an unknown <c>model</c>, an unserved
+    /// <c>language</c>), the message naming what is served; null when it has a model.
     /// </summary>
-    public static ValidationProblem? Unroutable(IReadOnlyList<ItemAnswer> answers, Func<int, string?> field)
+    public static ValidationProblem? Unroutable(IReadOnlyList<ItemAnswer> answers)
     {
-        for (int i = 0; i < answers.Count; i++)
-        {
-            if (answers[i].ErrorCode is not { } code)
-                continue;
-            var errors = new ErrorBag();
-            errors.Add(field(i) ?? (code == ModelChoice.UnknownModel ? RoutingHints.ModelField : RoutingHints.LanguageField),
-                answers[i].ErrorMessage!);
-            return Invalid(errors);
-        }
-        return null;
+        if (answers.FirstOrDefault(a => a.ErrorCode is not null) is not { ErrorCode: { } code } answer)
+            return null;
+        var errors = new ErrorBag();
+        errors.Add(code == ModelChoice.UnknownModel ? RoutingHints.ModelField : RoutingHints.LanguageField, answer.ErrorMessage!);
+        return Invalid(errors);
     }
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(

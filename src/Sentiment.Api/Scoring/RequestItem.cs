@@ -2,8 +2,19 @@ using System.Text.Json;
 
 namespace Sentiment.Api.Scoring;
 
-/// <summary>One text of a request and what the client asked of its model (null: the service chooses).</summary>
-internal sealed record RequestItem(string Text, string? Language = null, string? Model = null);
+/// <summary>
+/// One text of a request and what the client asked of its model (null: the service chooses); for a
+/// batch item that cannot be scored, no text but the problem, answered in that item's place.
+/// </summary>
+internal sealed record RequestItem(string? Text, string? Language = null, string? Model = null, string? Id = null, ItemProblem? Problem = null);
+
+/// <summary>Why one batch item is not scored; <c>Code</c> is stable, <c>Message</c> is for people.</summary>
+internal sealed record ItemProblem(string Code, string Message)
+{
+    public const string EmptyText = "empty_text";
+    public const string TextTooLong = "text_too_long";
+    public const string InvalidText = "invalid_text";
+}
 
 /// <summary>The optional <c>language</c> and <c>model</c> fields of a request or batch item.</summary>
 internal struct RoutingHints

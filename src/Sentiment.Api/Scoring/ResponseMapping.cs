@@ -15,13 +15,24 @@ internal static class ResponseMapping
             result.Warnings, model.Version);
     }
 
-    public static BatchSentimentResponse ToBatchResponse(ItemAnswer[] answers)
+    public static BatchSentimentResponse ToBatchResponse(ItemAnswer[] answers, IReadOnlyList<RequestItem> items)
     {
-        var results = new SentimentResult[answers.Length];
+        var results = new BatchItemResult[answers.Length];
         for (int i = 0; i < results.Length; i++)
-            results[i] = ToResult(answers[i].Model!, answers[i].Prediction!);
+        {
+            var (model, prediction, code, message) = answers[i];
+            if (code is not null)
+            {
+                results[i] = new BatchItemResult(items[i].Id, null, null, null, null, null, null, null, null, new ItemError(code, message!));
+                continue;
+            }
+            var result = ToResult(model!, prediction!);
+            results[i] = new BatchItemResult(items[i].Id, result.Label, result.Confidence, result.Score, result.Probabilities,
+                result.Tokens, result.Warnings, model!.Name, model.Version, null);
+        }
         // Several models may have answered: their versions, as in the X-Model-Version header.
-        return new BatchSentimentResponse(results, string.Join(", ", answers.Select(a => a.Model!.Version).Distinct()));
+        var versions = answers.Where(a => a.Model is not null).Select(a => a.Model!.Version).Distinct().ToArray();
+        return new BatchSentimentResponse(results, versions.Length > 0 ? string.Join(", ", versions) : null);
     }
 
     // A text the model cannot read gets no made-up numbers: only the label unknown, its counts and why.

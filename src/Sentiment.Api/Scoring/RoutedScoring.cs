@@ -18,7 +18,12 @@ internal static class RoutedScoring
         for (int i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            var choice = ModelChoice.Choose(models, item.Model, item.Language, item.Text);
+            if (item.Problem is { } problem)
+            {
+                answers[i] = new ItemAnswer(null, null, problem.Code, problem.Message);
+                continue;
+            }
+            var choice = ModelChoice.Choose(models, item.Model, item.Language, item.Text!);
             if (choice.Model is not { } chosen)
             {
                 answers[i] = new ItemAnswer(null, null, choice.ErrorCode, choice.ErrorMessage);
@@ -32,7 +37,7 @@ internal static class RoutedScoring
         var scorings = new List<(List<int> Items, Task<Scored> Scoring)>(groups.Count);
         foreach (var (name, group) in groups)
         {
-            if (model.TryScore([.. group.Select(i => items[i].Text)], name) is not { } scoring)
+            if (model.TryScore([.. group.Select(i => items[i].Text!)], name) is not { } scoring)
                 return null; // what was queued for other models is scored and dropped; the client retries the whole request
             scorings.Add((group, scoring));
         }
