@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Sentiment.Api.Configuration;
 using Sentiment.Inference;
@@ -78,7 +77,7 @@ internal sealed class ModelHost(
                 throw new StartupRefusedException(
                     $"{directory}: model.json names the model \"{bundle.Manifest.Name}\", as {other.Directory} does; names must be unique.",
                     new InvalidDataException(bundle.Manifest.Name));
-            loads.Add((new ModelSlot(directory, StartModel), bundle, fingerprint));
+            loads.Add((new ModelSlot(directory, bundle => ModelStarter.Start(bundle, modelOptions.Value, batchingOptions.Value, metrics, QueueLength)), bundle, fingerprint));
         }
         _slots = [.. loads.Select(l => l.Slot)];
         modelMetrics.Observe(() => Models);
@@ -156,6 +155,8 @@ internal sealed class ModelHost(
 
     public Task StopAsync(CancellationToken cancellationToken) => _preparing;
 
+    private int QueueLength() => _slots.Sum(s => s.Live?.Batcher.QueueLength ?? 0);
+
     private void Prepare(IReadOnlyList<(ModelSlot Slot, ModelBundle Bundle, string Fingerprint)> loads)
     {
         try
@@ -179,40 +180,6 @@ internal sealed class ModelHost(
             logger.LogCritical(e, "Refusing to start: {Reason}", Describe(e, modelOptions.Value.Path));
             lifetime.StopApplication();
         }
-    }
-
-    /// <summary>Builds the session (which warms itself up, so a version has answered once before it serves) and its batcher.</summary>
-    private LoadedModel StartModel(ModelBundle bundle)
-    {
-        var scorer = new SentimentScorer(bundle, new ScorerOptions
-        {
-            IntraOpNumThreads = modelOptions.Value.IntraOpNumThreads,
-            MaxBatchSize = batchingOptions.Value.MaxInferenceBatch,
-        });
-        try
-        {
-            var served = new ServedModel(bundle.Manifest);
-            var batcher = new MicroBatcher<Prediction>(texts => Score(scorer, served, texts), batchingOptions.Value,
-                _ => metrics.SetQueueLength(QueueLength()));
-            return new LoadedModel(served, scorer, batcher);
-        }
-        catch
-        {
-            scorer.Dispose();
-            throw;
-        }
-    }
-
-    private int QueueLength() => _slots.Sum(s => s.Live?.Batcher.QueueLength ?? 0);
-
-    private Prediction[] Score(SentimentScorer scorer, ServedModel served, ArraySegment<string> texts)
-    {
-        long start = Stopwatch.GetTimestamp();
-        var predictions = scorer.Predict(texts);
-        metrics.RecordRun(served.Name, texts.Count, Stopwatch.GetElapsedTime(start));
-        foreach (var prediction in predictions)
-            metrics.CountPrediction(served.Name, ServedModel.LabelOf(prediction));
-        return predictions;
     }
 
     /// <summary>The bundle's own errors name their file; others get the folder.</summary>
