@@ -48,7 +48,8 @@ FROM ${ASPNET_IMAGE} AS api
 WORKDIR /app
 COPY --from=api-build /app ./
 # The three files the service loads from the shipped bundle (nothing else in models/); mount
-# another folder over /app/models, or set Model__Path, to serve a different bundle.
+# another folder over /app/models, or set Model__Path, to serve a different bundle. A bundle in a
+# sub-folder (models/zh/) is served beside the default one, once a COPY line brings it in.
 COPY models/model.json models/sentiment.onnx models/vocab.json ./models/
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080

@@ -21,5 +21,7 @@ app.UseSentimentPipeline();
 app.UseSentimentSwagger();
 app.UseSentimentAccess();
 app.MapSentimentEndpoints();
+app.MapModelsEndpoints();
 app.MapOperationalEndpoints();
+app.MapAdminEndpoints();
 return await ServiceRunner.RunAsync(app);

@@ -29,6 +29,14 @@ internal sealed class TinyBundleFiles : IDisposable
 
     public string File(string name) => _folder.File(name);
 
+    /// <summary>Copies this bundle's files into <paramref name="folder"/> (created), for layouts of several bundles.</summary>
+    public void CopyTo(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (string file in Directory.GetFiles(Path))
+            System.IO.File.Copy(file, System.IO.Path.Combine(folder, System.IO.Path.GetFileName(file)), overwrite: true);
+    }
+
     /// <summary>Edits the manifest as a JSON tree.</summary>
     public void EditManifest(Action<JsonNode> edit)
     {

@@ -43,7 +43,7 @@ public static class AccessSetup
                 cors.AddDefaultPolicy(policy => policy.WithOrigins([.. origins.Value.AllowedOrigins])
                     .WithMethods(HttpMethods.Get, HttpMethods.Post)
                     .WithHeaders("Content-Type", "Authorization", ApiKeyHandler.KeyHeader)
-                    .WithExposedHeaders(ModelVersionHeader.Name, "Retry-After"));
+                    .WithExposedHeaders(ModelVersionHeader.Name, ModelVersionHeader.ModelName, "Retry-After"));
         });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         return builder;

@@ -18,6 +18,9 @@ internal sealed class ApiKeyHandler(
     public const string SchemeName = "ApiKey";
     public const string KeyHeader = "X-API-Key";
 
+    /// <summary>The role of a key marked <c>Admin</c>.</summary>
+    public const string AdminRole = "admin";
+
     public const string MissingKeyDetail = $"Send a key as 'Authorization: Bearer <key>' or '{KeyHeader}: <key>'.";
     public const string UnknownKeyDetail = "The API key is not one of the configured keys.";
 
@@ -29,7 +32,10 @@ internal sealed class ApiKeyHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         if (keys.Find(sent) is not { } key)
             return Task.FromResult(AuthenticateResult.Fail(UnknownKeyDetail));
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, key.Name)], SchemeName));
+        Claim[] claims = key.Admin
+            ? [new Claim(ClaimTypes.Name, key.Name), new Claim(ClaimTypes.Role, AdminRole)]
+            : [new Claim(ClaimTypes.Name, key.Name)];
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 

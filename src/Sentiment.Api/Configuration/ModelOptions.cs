@@ -16,6 +16,13 @@ public sealed class ModelOptions
     public int IntraOpNumThreads { get; set; } = 1;
 
     /// <summary>
+    /// How often the bundle folder is checked for changed files, which are then reloaded as by
+    /// <c>POST /admin/reload</c>; unset, only that endpoint reloads.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan? ReloadInterval { get; set; }
+
+    /// <summary>
     /// The bundle folder. The content root is the working folder: /app in the container, the
     /// project folder under <c>dotnet run</c> (where appsettings.Development.json points at the
     /// repository's models/).

@@ -12,4 +12,6 @@ namespace Sentiment.Api.Contracts;
 [JsonSerializable(typeof(SentimentResponse))]
 [JsonSerializable(typeof(BatchSentimentResponse))]
 [JsonSerializable(typeof(ModelResponse))]
+[JsonSerializable(typeof(ModelsResponse))]
+[JsonSerializable(typeof(ReloadResponse))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -5,6 +5,7 @@ namespace Sentiment.Api.Contracts;
 /// <summary>The public part of the model's manifest.</summary>
 /// <param name="Name">Model name.</param>
 /// <param name="Version">Model version, also sent in the X-Model-Version header.</param>
+/// <param name="Language">ISO 639-1 code of the texts the model reads.</param>
 /// <param name="CreatedUtc">When the bundle was written.</param>
 /// <param name="Labels">Labels in output order.</param>
 /// <param name="MaxLength">Most words scored per text; longer texts keep their last words.</param>
@@ -15,9 +16,14 @@ namespace Sentiment.Api.Contracts;
 /// <param name="Calibration">The temperature inside the graph; absent for an uncalibrated model.</param>
 /// <param name="Coverage">When answers carry a <c>low_coverage</c> warning.</param>
 public sealed record ModelResponse(
-    string Name, string Version, DateTimeOffset CreatedUtc, IReadOnlyList<string> Labels, int MaxLength,
+    string Name, string Version, string Language, DateTimeOffset CreatedUtc, IReadOnlyList<string> Labels, int MaxLength,
     TokenizerInfo Tokenizer, ArchitectureInfo Architecture, DataInfo? Data, MetricsInfo? Metrics,
     CalibrationInfo? Calibration, CoverageInfo Coverage);
+
+/// <summary>Every model the service serves.</summary>
+/// <param name="Default">The name of the model that answers when a request names neither model nor language and the text's script picks no other.</param>
+/// <param name="Models">Each model, the default first.</param>
+public sealed record ModelsResponse(string Default, IReadOnlyList<ModelResponse> Models);
 
 /// <summary>How the probabilities were calibrated.</summary>
 /// <param name="Temperature">The graph divides its logits by this before the softmax.</param>

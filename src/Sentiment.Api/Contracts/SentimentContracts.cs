@@ -8,13 +8,28 @@ public sealed class SentimentRequest
     /// <summary>The text: 1 to MaxTextLength (default 5,120) characters, not only whitespace.</summary>
     /// <example>The plot was thin but the acting was wonderful and I would happily watch it again.</example>
     public required string Text { get; init; }
+
+    /// <summary>The text's language (ISO 639-1); absent, the service chooses by script (see GET /models).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The model to answer (a name from GET /models); absent, chosen by language or script.</summary>
+    public string? Model { get; init; }
 }
 
 /// <summary>Texts to score together.</summary>
 public sealed class BatchSentimentRequest
 {
-    /// <summary>1 to MaxTextsPerRequest (default 64) texts, each following the rules of <c>text</c>.</summary>
-    public required IReadOnlyList<string> Texts { get; init; }
+    /// <summary>
+    /// 1 to MaxTextsPerRequest (default 64) items: each a text, or an object
+    /// <c>{"id": "...", "text": "...", "language": "zh", "model": "name"}</c> (only <c>text</c> required).
+    /// </summary>
+    public required IReadOnlyList<object> Texts { get; init; }
+
+    /// <summary>The language of every item that names none (ISO 639-1).</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The model of every item that names none (a name from GET /models).</summary>
+    public string? Model { get; init; }
 }
 
 /// <summary>How many words the text had and how many the model knows.</summary>
@@ -54,7 +69,7 @@ public sealed record SentimentResponse(
     [property: JsonPropertyOrder(1)] string ModelVersion)
     : SentimentResult(Label, Confidence, Score, Probabilities, Tokens, Warnings);
 
-/// <summary>Answers for a batch, one per text in request order.</summary>
-/// <param name="Results">One result per text, in request order.</param>
-/// <param name="ModelVersion">Version of the model that answered.</param>
-public sealed record BatchSentimentResponse(IReadOnlyList<SentimentResult> Results, string ModelVersion);
+/// <summary>Answers for a batch, one per item in request order.</summary>
+/// <param name="Results">One entry per item, in request order: a result or an error.</param>
+/// <param name="ModelVersion">Versions of the models that answered, comma-separated in order of first answer; absent when no item was scored.</param>
+public sealed record BatchSentimentResponse(IReadOnlyList<BatchItemResult> Results, string? ModelVersion);

@@ -31,7 +31,7 @@ internal static class ApiExamples
     private static readonly ResponseDoc WrongType = new(415, "Content-Type is not application/json.",
         Problem("not JSON", Problems.UnsupportedMediaType("text/plain")));
 
-    private static readonly ResponseDoc NoKey = new(401,
+    internal static readonly ResponseDoc NoKey = new(401,
         "API keys are configured and the request has none, or an unknown one (only then; the answer carries WWW-Authenticate: Bearer).",
         Problem("no key", Problems.Unauthorized(ApiKeyHandler.MissingKeyDetail)));
 
@@ -45,7 +45,7 @@ internal static class ApiExamples
         "The model is still loading, or the scoring queue is full; retry after the Retry-After header's seconds.",
         Problem("queue full", Problems.Busy(new DefaultHttpContext(), Defaults)), Loading);
 
-    private static readonly ResponseDoc NotLoaded = new(503,
+    internal static readonly ResponseDoc NotLoaded = new(503,
         "The model is still loading; retry after the Retry-After header's seconds.", Loading);
 
     private static readonly EndpointExamples ScoreText = new(
@@ -77,31 +77,43 @@ internal static class ApiExamples
     private static readonly EndpointExamples ScoreBatch = new(
         [
             new("two reviews", """{ "texts": ["Wonderful acting and a moving story.", "Boring, far too long and badly written."] }"""),
+            new("ids and per-item errors", """{ "texts": [ { "id": "r1", "text": "Wonderful acting and a moving story." }, { "id": "r2", "text": "   " }, { "id": "r3", "text": "这部电影太无聊了", "language": "zh" } ] }"""),
         ],
         [
-            new(200, "One answer per text, in request order.", new NamedExample("two reviews", """
+            new(200, "One entry per item, in request order: a result naming its model, or an error {code, message} for an item " +
+                "that cannot be scored (empty, too long, not valid Unicode, a language no model reads, an unknown model).",
+                new NamedExample("two reviews", """
                 { "results": [
                     { "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
                       "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
-                      "tokens": {"total": 6, "known": 6, "truncated": false} },
+                      "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" },
                     { "label": "negative", "confidence": 0.9574422, "score": -0.95694906,
                       "probabilities": {"negative": 0.9574422, "neutral": 0.0420646, "positive": 0.00049315154},
-                      "tokens": {"total": 7, "known": 7, "truncated": false} } ],
+                      "tokens": {"total": 7, "known": 7, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" } ],
+                  "modelVersion": "2.0.0" }
+                """), new NamedExample("ids and per-item errors", """
+                { "results": [
+                    { "id": "r1", "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
+                      "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
+                      "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" },
+                    { "id": "r2", "error": { "code": "empty_text", "message": "'texts[1].text' is empty or only whitespace." } },
+                    { "id": "r3", "error": { "code": "unsupported_language",
+                      "message": "'language' is 'zh', which no served model reads; languages served: en." } } ],
                   "modelVersion": "2.0.0" }
                 """)),
             new(400, "The body is not valid: 'texts' missing, not an array, empty or longer than MaxTextsPerRequest (default 64), " +
-                "an item that breaks the rules of 'text', or malformed JSON.",
+                "an item that is neither a string nor an object with a string 'text', a field of the wrong type, or malformed JSON.",
                 Invalid("empty batch", RequestParser.ParseTexts, """{"texts": []}"""),
                 Invalid("too many texts", RequestParser.ParseTexts, JsonSerializer.Serialize(new { texts = Enumerable.Repeat("good", 65) })),
                 Invalid("bad item", RequestParser.ParseTexts, """{"texts": ["good", 2]}""")),
             NoKey, TooLarge, WrongType, TooMany, Unavailable,
         ]);
 
-    private static readonly EndpointExamples GetModel = new(
+    internal static readonly EndpointExamples GetModel = new(
         [],
         [
             new(200, "The public part of the model's manifest.", new NamedExample("model", """
-                { "name": "sentiment-lstm", "version": "2.0.0", "createdUtc": "2026-12-04T19:47:46.0445511+00:00", "labels": ["negative", "neutral", "positive"], "maxLength": 400,
+                { "name": "sentiment-lstm", "version": "2.0.0", "language": "en", "createdUtc": "2026-12-04T19:47:46.0445511+00:00", "labels": ["negative", "neutral", "positive"], "maxLength": 400,
                   "tokenizer": {"numWords": 30000, "maxLength": 400, "lowerCase": true, "filters": "!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n", "split": " ", "truncating": "pre", "normalization": "user-text-v1"},
                   "architecture": {"embeddingRows": 30000, "embeddingDim": 200, "lstmUnits": 128, "classes": 3, "bidirectional": true, "pooling": "last-max-mean"},
                   "data": {"train": {"rows": 232498, "skipped": 0, "perLabel": {"negative": 72687, "neutral": 83845, "positive": 75966}}, "validation": {"rows": 8404, "skipped": 0, "perLabel": {"negative": 4208, "neutral": 532, "positive": 3664}}, "test": {"rows": 15363, "skipped": 0, "perLabel": {"negative": 7627, "neutral": 694, "positive": 7042}}},
@@ -130,7 +142,7 @@ internal static class ApiExamples
         [],
         [
             new(200, "Prometheus text exposition format 0.0.4.", new NamedExample("excerpt", """
-                "# HELP sentiment_queue_length Texts waiting for a model run. (ObservableGauge`1)\n# TYPE sentiment_queue_length gauge\nsentiment_queue_length 0\n# HELP sentiment_predictions_total Texts scored, by predicted label. (Counter`1)\n# TYPE sentiment_predictions_total gauge\nsentiment_predictions_total{label=\"positive\"} 42\n"
+                "# HELP sentiment_queue_length Texts waiting for a model run. (ObservableGauge`1)\n# TYPE sentiment_queue_length gauge\nsentiment_queue_length 0\n# HELP sentiment_predictions_total Texts scored, by model and predicted label. (Counter`1)\n# TYPE sentiment_predictions_total gauge\nsentiment_predictions_total{label=\"positive\",model=\"sentiment-lstm\"} 42\n"
                 """)),
         ]);
 
@@ -142,6 +154,8 @@ internal static class ApiExamples
         [OperationalEndpoints.LiveName] = Live,
         [OperationalEndpoints.ReadyName] = Ready,
         [OperationalEndpoints.MetricsName] = Metrics,
+        [AdminEndpoints.ReloadName] = AdminExamples.Reload,
+        [ModelsApi.ListModelsName] = ModelsExamples.List,
     };
 
     private static NamedExample Invalid<T>(string name, BodyParser<T> parse, string body)
@@ -150,7 +164,7 @@ internal static class ApiExamples
         return Problem(name, Problems.Invalid(errors).ProblemDetails);
     }
 
-    private static NamedExample Problem(string name, ProblemHttpResult result) => Problem(name, result.ProblemDetails);
+    internal static NamedExample Problem(string name, ProblemHttpResult result) => Problem(name, result.ProblemDetails);
 
     private static NamedExample Problem(string name, ProblemDetails problem)
     {

@@ -52,7 +52,7 @@ public static class OperationalEndpoints
     internal static Results<ContentHttpResult, ProblemHttpResult> Ready(
         HttpContext http, ISentimentModel model, IHostApplicationLifetime lifetime, IOptions<ApiOptions> options) =>
         lifetime.ApplicationStopping.IsCancellationRequested ? Problems.ShuttingDown(http, options.Value)
-        : model.Current is null ? Problems.NotReady(http, options.Value)
+        : !model.Ready ? Problems.NotReady(http, options.Value)
         : TypedResults.Text("Healthy");
 
     private static async Task WriteMetricsAsync(HttpResponse response, PrometheusExport metrics, CancellationToken cancellationToken)

@@ -39,13 +39,14 @@ public static class RequestLogging
             // The static Serilog logger is left alone (see AddSentimentLogging), so name the host's own.
             options.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.000} ms " +
-                "(model {ModelVersion}, text length {TextLength}) by {ApiKey}";
+                "(model {ModelName} {ModelVersion}, text length {TextLength}) by {ApiKey}";
             options.GetMessageTemplateProperties = (http, path, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
                 new LogEventProperty("RequestPath", new ScalarValue(path)),
                 new LogEventProperty("StatusCode", new ScalarValue(status)),
                 new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+                new LogEventProperty("ModelName", new ScalarValue(http.Response.Headers[ModelVersionHeader.ModelName].ToString())),
                 new LogEventProperty("ModelVersion", new ScalarValue(http.Response.Headers[ModelVersionHeader.Name].ToString())),
                 new LogEventProperty("TextLength", new ScalarValue(SentimentApi.TextLength(http))),
                 // The key's configured name, never the key.

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Sentiment.Api.Configuration;
+using Sentiment.Api.Serving;
 
 namespace Sentiment.Api.Scoring;
 
@@ -12,6 +13,19 @@ internal static class Problems
 
     public static ValidationProblem Invalid(ErrorBag errors) =>
         TypedResults.ValidationProblem(errors.Errors, title: "The request is not valid.");
+
+    /// <summary>
+    /// A 400 for a text no served model can answer (an unknown <c>model</c>, an unserved
+    /// <c>language</c>), the message naming what is served; null when it has a model.
+    /// </summary>
+    public static ValidationProblem? Unroutable(IReadOnlyList<ItemAnswer> answers)
+    {
+        if (answers.FirstOrDefault(a => a.ErrorCode is not null) is not { ErrorCode: { } code } answer)
+            return null;
+        var errors = new ErrorBag();
+        errors.Add(code == ModelChoice.UnknownModel ? RoutingHints.ModelField : RoutingHints.LanguageField, answer.ErrorMessage!);
+        return Invalid(errors);
+    }
 
     public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
@@ -50,6 +64,14 @@ internal static class Problems
         type: "https://www.rfc-editor.org/rfc/rfc6750#section-3.1",
         title: "A valid API key is required.",
         detail: detail);
+
+    public static ProblemHttpResult Forbidden(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.", detail: detail);
+
+    public static ProblemHttpResult UnknownModel(string model, IEnumerable<string> served) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Unknown model.",
+        detail: $"No model is named '{model}'; served: {string.Join(", ", served)}.");
 
     public static ProblemHttpResult RateLimited(HttpContext http, TimeSpan retryAfter, int texts)
     {

@@ -15,21 +15,29 @@ internal static class RequestParser
 
     private delegate T? FieldReader<T>(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors);
 
-    /// <summary>Reads <c>{"text": "..."}</c> as a one-text batch.</summary>
-    public static string[]? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
-        ParseObject<string[]>(body, limits, "text", """{"text": "..."}""", out errors,
-            static (ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors) =>
-                ReadText(ref reader, "text", limits, ref errors) is { } text ? [text] : null);
+    /// <summary>Reads <c>{"text": "...", "language"?: "en", "model"?: "name"}</c> as a one-item batch.</summary>
+    public static RequestItem[]? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
+    {
+        string? text = ParseObject(body, limits, "text", """{"text": "..."}""", out errors, out var hints,
+            static (ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors) => ReadText(ref reader, "text", limits, ref errors));
+        return text is null ? null : [new RequestItem(text, hints.Language, hints.Model)];
+    }
 
-    public static List<string>? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
-        ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, ReadTextArray);
+    /// <summary>Reads <c>{"texts": [...], "language"?, "model"?}</c>; the request's language and model apply to every item.</summary>
+    public static List<RequestItem>? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
+    {
+        var items = ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, out var hints, BatchItems.ReadArray);
+        return items?.Select(item => item with { Language = item.Language ?? hints.Language, Model = item.Model ?? hints.Model }).ToList();
+    }
 
-    /// <summary>Reads an object whose one known field is <paramref name="field"/>.</summary>
+    /// <summary>Reads an object whose main field is <paramref name="field"/>, with the optional routing fields beside it.</summary>
     private static T? ParseObject<T>(
-        ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, FieldReader<T> read)
+        ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, out RoutingHints hints,
+        FieldReader<T> read)
         where T : class
     {
         errors = new ErrorBag();
+        hints = default;
         if (body.IsEmpty)
         {
             errors.Add("body", $"The request body is empty; send a JSON object such as {shape}.");
@@ -47,12 +55,15 @@ internal static class RequestParser
                 if (!ValidName(ref reader, ref errors))
                     return null;
                 bool known = reader.ValueTextEquals(field);
+                string? hint = RoutingHints.NameOf(ref reader);
                 reader.Read();
                 if (known)
                 {
                     seen = true;
                     value = read(ref reader, limits, ref errors);
                 }
+                else if (hint is not null)
+                    hints.Read(hint, ref reader, hint, ref errors);
                 else
                     reader.Skip();
             }
@@ -67,36 +78,7 @@ internal static class RequestParser
         return errors.Any ? null : value;
     }
 
-    private static List<string>? ReadTextArray(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors)
-    {
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            errors.Add("texts", $"'texts' must be an array of strings, not {Describe(reader.TokenType)}.");
-            reader.Skip();
-            return null;
-        }
-        var texts = new List<string>();
-        int count = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            // Past the limit, only count: the reply names the limit, not every extra item.
-            if (count++ >= limits.MaxTextsPerRequest)
-            {
-                reader.Skip();
-                continue;
-            }
-            string field = $"texts[{count - 1}]";
-            if (ReadText(ref reader, field, limits, ref errors) is { } text)
-                texts.Add(text);
-        }
-        if (count == 0)
-            errors.Add("texts", $"'texts' is empty; send 1 to {limits.MaxTextsPerRequest} texts (MaxTextsPerRequest).");
-        else if (count > limits.MaxTextsPerRequest)
-            errors.Add("texts", $"'texts' has {count} items; the limit is {limits.MaxTextsPerRequest} (MaxTextsPerRequest).");
-        return texts;
-    }
-
-    private static string? ReadText(ref Utf8JsonReader reader, string field, ApiOptions limits, ref ErrorBag errors)
+    internal static string? ReadText(ref Utf8JsonReader reader, string field, ApiOptions limits, ref ErrorBag errors)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
@@ -106,6 +88,15 @@ internal static class RequestParser
             reader.Skip();
             return null;
         }
+        var (text, problem) = CheckText(ref reader, field, limits);
+        if (problem is { } found)
+            errors.Add(field, found.Message);
+        return text;
+    }
+
+    /// <summary>The string the reader is on, or what is wrong with it as a text to score (a batch item's error).</summary>
+    internal static (string? Text, ItemProblem? Problem) CheckText(ref Utf8JsonReader reader, string field, ApiOptions limits)
+    {
         string text;
         try
         {
@@ -113,20 +104,18 @@ internal static class RequestParser
         }
         catch (InvalidOperationException)
         {
-            errors.Add(field, $"'{field}' is not valid Unicode: it holds invalid UTF-8 or a lone surrogate.");
-            return null;
+            return (null, new(ItemProblem.InvalidText, $"'{field}' is not valid Unicode: it holds invalid UTF-8 or a lone surrogate."));
         }
         if (string.IsNullOrWhiteSpace(text))
-            errors.Add(field, $"'{field}' is empty or only whitespace.");
-        else if (text.Length > limits.MaxTextLength)
-            errors.Add(field, $"'{field}' has {text.Length} characters; the limit is {limits.MaxTextLength} (MaxTextLength).");
-        else
-            return text;
-        return null;
+            return (null, new(ItemProblem.EmptyText, $"'{field}' is empty or only whitespace."));
+        if (text.Length > limits.MaxTextLength)
+            return (null, new(ItemProblem.TextTooLong,
+                $"'{field}' has {text.Length} characters; the limit is {limits.MaxTextLength} (MaxTextLength)."));
+        return (text, null);
     }
 
     /// <summary>An escaped name may hold a lone surrogate, which no comparison can read.</summary>
-    private static bool ValidName(ref Utf8JsonReader reader, ref ErrorBag errors)
+    internal static bool ValidName(ref Utf8JsonReader reader, ref ErrorBag errors)
     {
         if (!reader.ValueIsEscaped)
             return true; // the reader has already checked the UTF-8
@@ -157,7 +146,7 @@ internal static class RequestParser
     /// <summary>Reading past the object makes the reader reject anything after it.</summary>
     private static void EndOfBody(ref Utf8JsonReader reader) => reader.Read();
 
-    private static string Describe(JsonTokenType token) => token switch
+    internal static string Describe(JsonTokenType token) => token switch
     {
         JsonTokenType.Null => "null",
         JsonTokenType.Number => "a number",

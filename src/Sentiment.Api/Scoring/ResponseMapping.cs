@@ -15,12 +15,24 @@ internal static class ResponseMapping
             result.Warnings, model.Version);
     }
 
-    public static BatchSentimentResponse ToBatchResponse(ServedModel model, Prediction[] predictions)
+    public static BatchSentimentResponse ToBatchResponse(ItemAnswer[] answers, IReadOnlyList<RequestItem> items)
     {
-        var results = new SentimentResult[predictions.Length];
+        var results = new BatchItemResult[answers.Length];
         for (int i = 0; i < results.Length; i++)
-            results[i] = ToResult(model, predictions[i]);
-        return new BatchSentimentResponse(results, model.Version);
+        {
+            var (model, prediction, code, message) = answers[i];
+            if (code is not null)
+            {
+                results[i] = new BatchItemResult(items[i].Id, null, null, null, null, null, null, null, null, new ItemError(code, message!));
+                continue;
+            }
+            var result = ToResult(model!, prediction!);
+            results[i] = new BatchItemResult(items[i].Id, result.Label, result.Confidence, result.Score, result.Probabilities,
+                result.Tokens, result.Warnings, model!.Name, model.Version, null);
+        }
+        // Several models may have answered: their versions, as in the X-Model-Version header.
+        var versions = answers.Where(a => a.Model is not null).Select(a => a.Model!.Version).Distinct().ToArray();
+        return new BatchSentimentResponse(results, versions.Length > 0 ? string.Join(", ", versions) : null);
     }
 
     // A text the model cannot read gets no made-up numbers: only the label unknown, its counts and why.
@@ -41,7 +53,7 @@ internal static class ResponseMapping
         var tokenizer = manifest.Tokenizer;
         var layers = manifest.Architecture;
         return new ModelResponse(
-            manifest.Name, manifest.Version, manifest.CreatedUtc, manifest.Labels, tokenizer.MaxLength,
+            manifest.Name, manifest.Version, model.Language, manifest.CreatedUtc, manifest.Labels, tokenizer.MaxLength,
             new TokenizerInfo(tokenizer.NumWords, tokenizer.MaxLength, tokenizer.LowerCase, tokenizer.Filters,
                 tokenizer.Split, tokenizer.OovToken, tokenizer.Truncating, tokenizer.Normalization),
             new ArchitectureInfo(layers.EmbeddingRows, layers.EmbeddingDim, layers.LstmUnits, layers.Classes,

@@ -50,7 +50,9 @@ public static class SentimentApi
         app.MapPost("/sentiment/batch", PostBatchAsync)
             .DescribeScoring<BatchSentimentRequest>(ScoreBatchName)
             .WithSummary("Score up to MaxTextsPerRequest texts at once.")
-            .WithDescription("Returns one result per text, in request order; a text scores the same alone or in a batch.");
+            .WithDescription("Items are strings or objects {id, text, language, model}. Returns one entry per item, in request order: " +
+                "a result naming the model that answered, or, for an item that cannot be scored (empty, too long, a language no " +
+                "model reads, an unknown model), an error {code, message}; ids are echoed. A text scores the same alone or in a batch.");
 
         app.MapGet("/model", GetModel)
             .WithName(GetModelName)
@@ -78,49 +80,46 @@ public static class SentimentApi
 
     internal static Task<Results<Ok<SentimentResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
         HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseText,
-            static (served, predictions) => ResponseMapping.ToResponse(served, predictions[0]));
+        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseText, itemErrorsFail: true,
+            static (answers, _) => ResponseMapping.ToResponse(answers[0].Model!, answers[0].Prediction!));
 
     internal static Task<Results<Ok<BatchSentimentResponse>, ValidationProblem, ProblemHttpResult>> PostBatchAsync(
         HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseTexts, ResponseMapping.ToBatchResponse);
+        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseTexts, itemErrorsFail: false,
+            ResponseMapping.ToBatchResponse);
 
     internal static Results<Ok<ModelResponse>, ProblemHttpResult> GetModel(
         HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
         model.Current is { } served ? TypedResults.Ok(ResponseMapping.ToModelResponse(served)) : Problems.NotReady(http, options.Value);
 
-    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TTexts, TResponse>(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ApiOptions limits, BodyParser<TTexts> parse,
-        Func<ServedModel, Prediction[], TResponse> answer) where TTexts : IReadOnlyList<string>
+    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TItems, TResponse>(
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ApiOptions limits, BodyParser<TItems> parse,
+        bool itemErrorsFail, Func<ItemAnswer[], TItems, TResponse> answer) where TItems : IReadOnlyList<RequestItem>
     {
         var body = await RequestBody.ReadAsync(http, limits, parse);
         if (body.Invalid is { } invalid)
             return invalid;
         if (body.Refused is { } refused)
             return refused;
-        var texts = body.Value!;
-        http.Items[TextLengthKey] = TotalLength(texts);
-        if (!limiter.TryAcquire(http, texts.Count, out var retryAfter))
-            return Problems.RateLimited(http, retryAfter, texts.Count);
-        if (model.Current is not { } served)
+        var items = body.Value!;
+        http.Items[TextLengthKey] = items.Sum(item => item.Text?.Length ?? 0);
+        if (!limiter.TryAcquire(http, items.Count, out var retryAfter))
+            return Problems.RateLimited(http, retryAfter, items.Count);
+        if (!model.Ready)
             return Problems.NotReady(http, limits);
-        if (model.TryScore(texts) is not { } scoring)
-            return Problems.Busy(http, limits);
         try
         {
-            return TypedResults.Ok(answer(served, await scoring));
+            // Each item is answered by the version that scored it: a reload may have swapped in a newer one.
+            if (await RoutedScoring.ScoreAsync(http, model, items) is not { } answers)
+                return Problems.Busy(http, limits);
+            // A batch answers a bad item in its place; a single text's request fails with it.
+            if (itemErrorsFail && Problems.Unroutable(answers) is { } unroutable)
+                return unroutable;
+            return TypedResults.Ok(answer(answers, items));
         }
         catch (ScoringAbandonedException)
         {
             return Problems.ShuttingDown(http, limits);
         }
-    }
-
-    private static int TotalLength(IReadOnlyList<string> texts)
-    {
-        int length = 0;
-        for (int i = 0; i < texts.Count; i++)
-            length += texts[i].Length;
-        return length;
     }
 }

@@ -1,16 +1,22 @@
-using Sentiment.Inference;
-
 namespace Sentiment.Api.Serving;
 
-/// <summary>The model behind the endpoints: scores texts asynchronously, micro-batched.</summary>
+/// <summary>The models behind the endpoints: score texts asynchronously, micro-batched.</summary>
 public interface ISentimentModel
 {
-    /// <summary>The model being served; null until it is loaded and has answered a warm-up text.</summary>
+    /// <summary>The default model; null until it is loaded and has answered a warm-up text.</summary>
     ServedModel? Current { get; }
 
+    /// <summary>Every model loaded so far, the default first.</summary>
+    IReadOnlyList<ServedModel> Models { get; }
+
+    /// <summary>True once every bundle is loaded and warm, until shutdown.</summary>
+    bool Ready { get; }
+
     /// <summary>
-    /// Queues texts for scoring; the task gives one prediction per text, in order. Null when the
-    /// model is not ready or the queue is full.
+    /// Queues texts for the model named <paramref name="model"/> (null: the default); the task gives
+    /// one prediction per text, in order, and the model version that made them (a reload may swap
+    /// versions, but a request finishes on the one it started with). Null when the model is not
+    /// ready or the queue is full.
     /// </summary>
-    Task<Prediction[]>? TryScore(IReadOnlyList<string> texts);
+    Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null);
 }

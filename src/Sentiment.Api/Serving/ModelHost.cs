@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Sentiment.Api.Configuration;
 using Sentiment.Inference;
@@ -6,9 +5,11 @@ using Sentiment.Inference;
 namespace Sentiment.Api.Serving;
 
 /// <summary>
-/// Serves the bundle named by <see cref="ModelOptions.Path"/>. Start-up checks the bundle (files,
-/// hashes, consistency) before the server listens, so a bad bundle stops the process; the ONNX
-/// session and its warm-up prediction follow in the background while /health/ready answers 503.
+/// Serves the bundles under <see cref="ModelOptions.Path"/> (see <see cref="BundleFolders"/>), the
+/// first being the default. Start-up checks every bundle (files, hashes, consistency, unique names)
+/// before the server listens, so a bad bundle stops the process; the ONNX sessions and their warm-up
+/// predictions follow in the background while /health/ready answers 503. Later,
+/// <see cref="Reload(string?)"/> (or polling) swaps in a new bundle from the same folder.
 /// </summary>
 internal sealed class ModelHost(
     IOptions<ModelOptions> modelOptions,
@@ -17,102 +18,168 @@ internal sealed class ModelHost(
     IHostEnvironment environment,
     IHostApplicationLifetime lifetime,
     ServingMetrics metrics,
+    ModelMetrics modelMetrics,
     ILogger<ModelHost> logger) : ISentimentModel, IHostedService, IDisposable
 {
-    private volatile Serving? _serving;
+    private ModelSlot[] _slots = [];
     private Task _preparing = Task.CompletedTask;
     private ITimer? _queueDeadline;
+    private ITimer? _polling;
+    private int _polled; // 1 while a poll runs, so slow reloads do not pile up
+    private volatile bool _ready;
     private volatile bool _abandoned;
 
-    public ServedModel? Current => _serving?.Model;
+    /// <summary>The default model.</summary>
+    public ServedModel? Current => _slots.Length > 0 ? _slots[0].Live?.Served : null;
+
+    public IReadOnlyList<ServedModel> Models => [.. _slots.Select(s => s.Live?.Served).OfType<ServedModel>()];
+
+    public bool Ready => _ready;
 
     /// <summary>True when the background part of start-up failed and the process is stopping.</summary>
     public bool Failed { get; private set; }
 
-    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts)
+    public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null)
     {
-        if (_serving is not { } serving)
+        var slot = model is null ? _slots.FirstOrDefault() : _slots.FirstOrDefault(s => s.Live?.Served.Name == model);
+        if (slot?.Acquire() is not { } live)
             return null;
         if (_abandoned)
-            return Task.FromException<Prediction[]>(new ScoringAbandonedException());
-        var scoring = serving.Batcher.TryEnqueue(texts);
-        if (scoring is null)
+        {
+            live.Release();
+            return Task.FromException<Scored>(new ScoringAbandonedException());
+        }
+        if (live.Batcher.TryEnqueue(texts) is not { } scoring)
+        {
+            live.Release();
             metrics.CountQueueFull();
-        return scoring;
+            return null;
+        }
+        return live.ScoreAsync(scoring);
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        string directory = modelOptions.Value.ResolvePath(environment.ContentRootPath);
-        ModelBundle bundle;
-        try
+        var loads = new List<(ModelSlot Slot, ModelBundle Bundle, string Fingerprint)>();
+        foreach (string directory in BundleFolders.Find(modelOptions.Value.ResolvePath(environment.ContentRootPath)))
         {
-            bundle = ModelBundle.Load(directory);
+            string fingerprint = BundleFingerprint.Of(directory); // before loading: a change during it is seen by the next poll
+            ModelBundle bundle;
+            try
+            {
+                bundle = ModelBundle.Load(directory);
+            }
+            catch (Exception e) when (e is ModelBundleException or IOException or UnauthorizedAccessException)
+            {
+                throw new StartupRefusedException(Describe(e, directory), e);
+            }
+            if (loads.FirstOrDefault(l => l.Bundle.Manifest.Name == bundle.Manifest.Name) is { Slot: { } other })
+                throw new StartupRefusedException(
+                    $"{directory}: model.json names the model \"{bundle.Manifest.Name}\", as {other.Directory} does; names must be unique.",
+                    new InvalidDataException(bundle.Manifest.Name));
+            loads.Add((new ModelSlot(directory, bundle => ModelStarter.Start(bundle, modelOptions.Value, batchingOptions.Value, metrics, QueueLength)), bundle, fingerprint));
         }
-        catch (Exception e) when (e is ModelBundleException or IOException or UnauthorizedAccessException)
-        {
-            throw new StartupRefusedException(Describe(e, directory), e);
-        }
-        _preparing = Task.Run(() => Prepare(bundle, directory), CancellationToken.None);
+        _slots = [.. loads.Select(l => l.Slot)];
+        modelMetrics.Observe(() => Models);
+        _preparing = Task.Run(() => Prepare(loads), CancellationToken.None);
         lifetime.ApplicationStopping.Register(StartQueueDeadline);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Reloads every bundle, or the one named <paramref name="model"/>; null when no bundle has that
+    /// name, or before the first load has finished.
+    /// </summary>
+    public IReadOnlyList<ReloadOutcome>? Reload(string? model = null)
+    {
+        if (!_ready)
+            return null;
+        var slots = model is null ? _slots : [.. _slots.Where(s => s.Live?.Served.Name == model)];
+        return slots.Length == 0 ? null : [.. slots.Select(Reload)];
+    }
+
+    private ReloadOutcome Reload(ModelSlot slot)
+    {
+        var outcome = slot.Reload(bundle => _slots.Any(s => s != slot && s.Live?.Served.Name == bundle.Manifest.Name)
+            ? $"names the model \"{bundle.Manifest.Name}\", which another folder serves; names must be unique."
+            : null);
+        string name = outcome.Serving?.Name ?? Path.GetFileName(slot.Directory);
+        modelMetrics.CountReload(name, outcome.Result);
+        if (outcome.Succeeded)
+            logger.LogInformation("Model {Name} {Version} reloaded from {Directory}; {Previous} retired after its last request",
+                name, outcome.Serving!.Version, slot.Directory, outcome.Previous?.Version);
+        else
+            logger.LogWarning("Reload refused, {Name} {Version} keeps serving: {File}: {Reason}",
+                name, outcome.Serving?.Version, outcome.File, outcome.Reason);
+        return outcome;
+    }
+
+    private void Poll()
+    {
+        if (Interlocked.Exchange(ref _polled, 1) == 1)
+            return;
+        try
+        {
+            foreach (var slot in _slots)
+            {
+                if (BundleFingerprint.Of(slot.Directory) != slot.Fingerprint)
+                    Reload(slot);
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _polled, 0);
+        }
     }
 
     /// <summary>
     /// Kestrel resets the connections still open when the shutdown timeout ends: shortly before,
     /// the texts still queued are answered 503 instead of being scored for clients that are gone.
     /// </summary>
-    private void StartQueueDeadline() =>
+    private void StartQueueDeadline()
+    {
+        _polling?.Dispose();
         _queueDeadline = TimeProvider.System.CreateTimer(_ => AbandonQueue(), null,
             shutdownOptions.Value.QueueDeadline, Timeout.InfiniteTimeSpan);
+    }
 
     private void AbandonQueue()
     {
         _abandoned = true; // late requests on kept-alive connections get the same 503
-        if (_serving is not { } serving)
-            return;
-        if (serving.Batcher.Abandon() is > 0 and var abandoned)
+        int abandoned = 0;
+        foreach (var slot in _slots)
+            abandoned += slot.Live?.Batcher.Abandon() ?? 0;
+        if (abandoned > 0)
             logger.LogWarning("Shutdown timeout near: {Texts} queued texts answered 503 unscored", abandoned);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => _preparing;
 
-    private void Prepare(ModelBundle bundle, string directory)
+    private int QueueLength() => _slots.Sum(s => s.Live?.Batcher.QueueLength ?? 0);
+
+    private void Prepare(IReadOnlyList<(ModelSlot Slot, ModelBundle Bundle, string Fingerprint)> loads)
     {
-        SentimentScorer? scorer = null;
         try
         {
-            // The scorer warms itself up, so the model has answered once before the service says it is ready.
-            scorer = new SentimentScorer(bundle, new ScorerOptions
+            foreach (var (slot, bundle, fingerprint) in loads)
             {
-                IntraOpNumThreads = modelOptions.Value.IntraOpNumThreads,
-                MaxBatchSize = batchingOptions.Value.MaxInferenceBatch,
-            });
-            var run = scorer;
-            var batcher = new MicroBatcher<Prediction>(texts => Score(run, texts), batchingOptions.Value, metrics.SetQueueLength);
-            _serving = new Serving(new ServedModel(bundle.Manifest), batcher, scorer);
+                slot.Start(bundle, fingerprint);
+                logger.LogInformation("Model {Name} {Version} ({Language}) ready from {Directory} with {Workers} inference workers",
+                    bundle.Manifest.Name, bundle.Manifest.Version, bundle.Manifest.LanguageOrDefault, slot.Directory,
+                    batchingOptions.Value.WorkerCount);
+            }
+            _ready = true;
             metrics.SetReady(true);
-            logger.LogInformation("Model {Name} {Version} ready from {Directory} with {Workers} inference workers",
-                bundle.Manifest.Name, bundle.Manifest.Version, directory, batchingOptions.Value.WorkerCount);
+            if (modelOptions.Value.ReloadInterval is { } interval)
+                _polling = TimeProvider.System.CreateTimer(_ => Poll(), null, interval, interval);
         }
         catch (Exception e)
         {
-            scorer?.Dispose();
             Failed = true;
             // Unlike a refusal before listening, this may be a plain bug: keep the stack trace.
-            logger.LogCritical(e, "Refusing to start: {Reason}", Describe(e, directory));
+            logger.LogCritical(e, "Refusing to start: {Reason}", Describe(e, modelOptions.Value.Path));
             lifetime.StopApplication();
         }
-    }
-
-    private Prediction[] Score(SentimentScorer scorer, ArraySegment<string> texts)
-    {
-        long start = Stopwatch.GetTimestamp();
-        var predictions = scorer.Predict(texts);
-        metrics.RecordRun(texts.Count, Stopwatch.GetElapsedTime(start));
-        foreach (var prediction in predictions)
-            metrics.CountPrediction(ServedModel.LabelOf(prediction));
-        return predictions;
     }
 
     /// <summary>The bundle's own errors name their file; others get the folder.</summary>
@@ -122,13 +189,11 @@ internal sealed class ModelHost(
     public void Dispose()
     {
         _preparing.Wait(); // never throws: Prepare catches everything; a start that failed skips StopAsync
+        _polling?.Dispose();
         _queueDeadline?.Dispose();
+        _ready = false;
         metrics.SetReady(false);
-        var serving = _serving;
-        _serving = null;
-        serving?.Batcher.Dispose();
-        serving?.Scorer.Dispose();
+        // Requests have been answered (or reset) by now; whatever is still queued is scored first.
+        Task.WaitAll([.. _slots.Select(s => s.RetireAsync())]);
     }
-
-    private sealed record Serving(ServedModel Model, MicroBatcher<Prediction> Batcher, SentimentScorer Scorer);
 }

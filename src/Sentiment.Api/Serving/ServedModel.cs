@@ -44,7 +44,12 @@ public sealed class ServedModel
 
     public ModelManifest Manifest { get; }
 
+    public string Name => Manifest.Name;
+
     public string Version => Manifest.Version;
+
+    /// <summary>ISO 639-1 code of the texts the model reads; <c>en</c> when the manifest states none.</summary>
+    public string Language => Manifest.LanguageOrDefault;
 
     public IReadOnlyList<string> Labels => Manifest.Labels;
 

@@ -27,27 +27,29 @@ public sealed class ServingMetrics
     public ServingMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _predictions = meter.CreateCounter<long>("predictions_total", description: "Texts scored, by predicted label.");
-        _batchSize = meter.CreateHistogram("inference_batch_size", unit: null, description: "Texts per model run.",
+        _predictions = meter.CreateCounter<long>("predictions_total", description: "Texts scored, by model and predicted label.");
+        _batchSize = meter.CreateHistogram("inference_batch_size", unit: null, description: "Texts per model run, by model.",
             tags: null, advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = BatchSizeBuckets });
         _duration = meter.CreateHistogram("inference_duration_seconds", unit: null,
-            description: "Duration of one model run, tokenizing included.",
+            description: "Duration of one model run, tokenizing included, by model.",
             tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         meter.CreateObservableGauge("queue_length", () => Volatile.Read(ref _queueLength), description: "Texts waiting for a model run.");
         meter.CreateObservableGauge("model_ready", () => Volatile.Read(ref _ready),
-            description: "1 once the model is loaded and has answered a warm-up text.");
+            description: "1 once every model is loaded and has answered a warm-up text.");
         _queueFull = meter.CreateCounter<long>("queue_full_total", description: "Requests answered 503 because the scoring queue was full.");
         _rateLimited = meter.CreateCounter<long>("rate_limited_total",
             description: "Requests answered 429 because their key's texts-per-second bucket was empty, by key name.");
     }
 
-    public void RecordRun(int texts, TimeSpan elapsed)
+    public void RecordRun(string model, int texts, TimeSpan elapsed)
     {
-        _batchSize.Record(texts);
-        _duration.Record(elapsed.TotalSeconds);
+        var tag = new KeyValuePair<string, object?>("model", model);
+        _batchSize.Record(texts, tag);
+        _duration.Record(elapsed.TotalSeconds, tag);
     }
 
-    public void CountPrediction(string label) => _predictions.Add(1, new KeyValuePair<string, object?>("label", label));
+    public void CountPrediction(string model, string label) =>
+        _predictions.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("label", label));
 
     public void SetQueueLength(int length) => Volatile.Write(ref _queueLength, length);
 

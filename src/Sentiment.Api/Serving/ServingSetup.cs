@@ -10,7 +10,9 @@ public static class ServingSetup
         var services = builder.Services;
         services.AddValidatedOptions<ModelOptions>(ModelOptions.Section);
         services.AddValidatedOptions<BatchingOptions>(BatchingOptions.Section);
+        services.AddValidatedOptions<AdminOptions>(AdminOptions.Section);
         services.AddSingleton<ServingMetrics>();
+        services.AddSingleton<ModelMetrics>();
         services.AddSingleton<ModelHost>();
         services.AddSingleton<ISentimentModel>(provider => provider.GetRequiredService<ModelHost>());
         services.AddHostedService<ModelStartup>();

@@ -10,6 +10,8 @@ public sealed class FakeSentimentModel : ISentimentModel
 
     public ServedModel? Current => Ready ? Tiny : null;
 
+    public IReadOnlyList<ServedModel> Models => Ready ? [Tiny] : [];
+
     public bool Ready { get; set; } = true;
 
     public bool QueueFull { get; set; }
@@ -22,17 +24,18 @@ public sealed class FakeSentimentModel : ISentimentModel
 
     public TaskCompletionSource Scoring { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts)
+    public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null)
     {
         if (!Ready || QueueFull)
             return null;
         if (Failure is not null)
-            return Task.FromException<Prediction[]>(Failure);
+            return Task.FromException<Scored>(Failure);
         var predictions = new Prediction[texts.Count];
         for (int i = 0; i < predictions.Length; i++)
             predictions[i] = Predict(texts[i]);
         Scoring.TrySetResult();
-        return Hold is { } hold ? hold.ContinueWith(_ => predictions, TaskScheduler.Default) : Task.FromResult(predictions);
+        var scored = new Scored(Tiny, predictions);
+        return Hold is { } hold ? hold.ContinueWith(_ => scored, TaskScheduler.Default) : Task.FromResult(scored);
     }
 
     public static Prediction Predict(string text)

@@ -71,7 +71,7 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // Other tests share the process, so find this request's line by its length.
         string line = await WaitForLineAsync(l => l.Contains("HTTP POST /sentiment responded 200") && l.Contains($"text length {secret.Length})"));
-        Assert.Matches(@"responded 200 in \d+\.\d{3} ms \(model 0\.1\.0, text length " + secret.Length + @"\)", line);
+        Assert.Matches(@"responded 200 in \d+\.\d{3} ms \(model tiny-sentiment 0\.1\.0, text length " + secret.Length + @"\)", line);
         Assert.DoesNotContain(service.Process.Lines, l => l.Contains("7f3a"));
     }
 

@@ -78,7 +78,8 @@ public sealed class ShippedModelTests(ShippedModelFactory factory) : IClassFixtu
         await PredictionAssert.ScoreAsync(client, Texts[0]); // so the metrics excerpt's prediction series exists
         int compared = 0;
 
-        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        // Reloading would swap the shared fixture's model; ReloadTests compares those examples with real answers.
+        foreach (var path in document.GetProperty("paths").EnumerateObject().Where(p => !p.Name.StartsWith("/admin/", StringComparison.Ordinal)))
         foreach (var operation in path.Value.EnumerateObject())
         {
             var requests = operation.Value.TryGetProperty("requestBody", out var body) ? Examples(body).ToDictionary() : [];
@@ -108,7 +109,7 @@ public sealed class ShippedModelTests(ShippedModelFactory factory) : IClassFixtu
             }
         }
 
-        Assert.Equal(17, compared);
+        Assert.Equal(19, compared);
     }
 
     /// <summary>A plain-text example is the answer, or an excerpt: each line is in the answer or names a series it has.</summary>

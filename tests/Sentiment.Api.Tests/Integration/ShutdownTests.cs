@@ -92,7 +92,8 @@ public sealed class ShutdownTests
             Options.Create(new ModelOptions { Path = TestPaths.TinyBundle }), Options.Create(new BatchingOptions()),
             Options.Create(new ShutdownOptions { Timeout = TimeSpan.FromSeconds(2) }),
             new HostingEnvironment { ContentRootPath = AppContext.BaseDirectory }, new StoppingLifetime(stopping.Token),
-            new ServingMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<ModelHost>.Instance);
+            new ServingMetrics(services.GetRequiredService<IMeterFactory>()),
+            new ModelMetrics(services.GetRequiredService<IMeterFactory>()), NullLogger<ModelHost>.Instance);
         await model.StartAsync(CancellationToken.None);
         await Eventually.TrueAsync(() => model.Current is not null, () => "the tiny bundle did not load");
         var started = DateTime.UtcNow;
@@ -100,7 +101,7 @@ public sealed class ShutdownTests
 
         var during = await model.TryScore(["still served"])!.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(1.8), "the drain ended before the text was scored");
-        Assert.Single(during);
+        Assert.Single(during.Predictions);
 
         await Eventually.TrueAsync(() => model.TryScore(["too late"]) is { IsFaulted: true },
             () => "texts were still scored after the queue deadline", TimeSpan.FromSeconds(30));

@@ -119,9 +119,9 @@ public sealed class TinyBundleTests(TinyBundleFactory factory) : IClassFixture<T
 
         string metrics = await client.GetStringAsync("/metrics");
 
-        Assert.Matches("""sentiment_predictions_total\{label="(positive|negative)"\} [1-9]""", metrics);
-        Assert.Matches("""sentiment_inference_batch_size_count [1-9]""", metrics);
-        Assert.Matches("""sentiment_inference_duration_seconds_bucket\{le="[0-9.]+"\}""", metrics);
+        Assert.Matches("""sentiment_predictions_total\{[^}]*label="(positive|negative)"[^}]*\} [1-9]""", metrics);
+        Assert.Matches("""sentiment_inference_batch_size_count\{model="[^"]+"\} [1-9]""", metrics);
+        Assert.Matches("""sentiment_inference_duration_seconds_bucket\{model="[^"]+",le="[0-9.]+"\}""", metrics);
         Assert.Contains("sentiment_queue_length ", metrics);
         Assert.Contains("sentiment_model_ready 1", metrics);
         Assert.Matches("""http_request_duration_seconds_count\{code="200",method="POST",[^}]*endpoint="/sentiment/batch"\}""", metrics);

@@ -66,7 +66,7 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         // The tiny bundle has no oovToken, normalization, data, metrics or calibration: they are left out, not sent as null.
         Assert.Equal("""
-            {"name":"tiny-sentiment","version":"0.1.0","createdUtc":"2025-01-01T00:00:00+00:00","labels":["negative","positive"],"maxLength":20,"tokenizer":{"numWords":51,"maxLength":20,"lowerCase":true,"filters":"!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n","split":" ","truncating":"pre"},"architecture":{"embeddingRows":51,"embeddingDim":8,"lstmUnits":8,"classes":2,"bidirectional":false,"pooling":"last"},"coverage":{"warnBelow":0.5}}
+            {"name":"tiny-sentiment","version":"0.1.0","language":"en","createdUtc":"2025-01-01T00:00:00+00:00","labels":["negative","positive"],"maxLength":20,"tokenizer":{"numWords":51,"maxLength":20,"lowerCase":true,"filters":"!\"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n","split":" ","truncating":"pre"},"architecture":{"embeddingRows":51,"embeddingDim":8,"lstmUnits":8,"classes":2,"bidirectional":false,"pooling":"last"},"coverage":{"warnBelow":0.5}}
             """, await response.Content.ReadAsStringAsync());
     }
 
@@ -164,14 +164,16 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
 
         Assert.False(string.IsNullOrWhiteSpace(document.GetProperty("info").GetProperty("description").GetString()));
         var paths = document.GetProperty("paths");
-        Assert.Equal(["/health/live", "/health/ready", "/metrics", "/model", "/sentiment", "/sentiment/batch"],
+        Assert.Equal(["/admin/reload", "/health/live", "/health/ready", "/metrics", "/model", "/models", "/sentiment", "/sentiment/batch"],
             paths.EnumerateObject().Select(p => p.Name).Order());
         foreach (var (path, codes) in new[]
         {
             ("/sentiment", new[] { "200", "400", "401", "413", "415", "429", "503" }),
             ("/sentiment/batch", ["200", "400", "401", "413", "415", "429", "503"]),
             ("/model", ["200", "401", "503"]),
+            ("/models", ["200", "401", "503"]),
             ("/health/ready", ["200", "503"]),
+            ("/admin/reload", ["200", "401", "403", "404", "422", "503"]),
         })
         {
             var operation = paths.GetProperty(path).EnumerateObject().Single().Value;

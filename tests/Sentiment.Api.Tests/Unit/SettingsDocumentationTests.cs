@@ -16,6 +16,7 @@ public sealed class SettingsDocumentationTests
         { typeof(CrossOriginOptions), CrossOriginOptions.Section },
         { typeof(ShutdownOptions), ShutdownOptions.Section },
         { typeof(ConnectionOptions), ConnectionOptions.Section },
+        { typeof(AdminOptions), AdminOptions.Section },
     };
 
     [Theory]
