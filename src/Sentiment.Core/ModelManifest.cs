@@ -21,6 +21,7 @@ namespace Sentiment.Core;
 /// <param name="Metrics">Evaluation reports.</param>
 /// <param name="Calibration">The temperature inside the graph and how it was fitted; absent for an uncalibrated model.</param>
 /// <param name="Coverage">The share of known words below which answers carry a warning; absent means <see cref="DefaultCoverage"/>.</param>
+/// <param name="Language">The language of the texts the model reads, as an ISO 639-1 code; absent means <see cref="DefaultLanguage"/>.</param>
 public sealed record ModelManifest(
     int FormatVersion,
     string Name,
@@ -35,8 +36,19 @@ public sealed record ModelManifest(
     DataInfo? Data = null,
     MetricsInfo? Metrics = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CalibrationInfo? Calibration = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CoverageInfo? Coverage = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CoverageInfo? Coverage = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Language = null)
 {
+    /// <summary>The language of a manifest that states none: bundles written before the field existed are English.</summary>
+    public const string DefaultLanguage = "en";
+
+    /// <summary><see cref="Language"/>, or <see cref="DefaultLanguage"/> when absent.</summary>
+    [JsonIgnore]
+    public string LanguageOrDefault => Language ?? DefaultLanguage;
+
+    /// <summary>True for a two-letter lower-case code, the shape of ISO 639-1 (the list itself is not checked).</summary>
+    public static bool IsLanguageCode(string? code) => code is [>= 'a' and <= 'z', >= 'a' and <= 'z'];
+
     /// <summary>The answer for a text with no known word, so never a label of the model.</summary>
     public const string ReservedLabel = "unknown";
 
@@ -126,6 +138,8 @@ public sealed record ModelManifest(
                 $"architecture.embeddingRows is {Architecture.EmbeddingRows} but vocabulary.size + 1 is {Vocabulary.Size + 1}.");
         if (Calibration is { } calibration && !(calibration.Temperature > 0 && double.IsFinite(calibration.Temperature)))
             throw new InvalidDataException($"calibration.temperature must be a positive number, was {calibration.Temperature}.");
+        if (Language is not null && !IsLanguageCode(Language))
+            throw new InvalidDataException($"language must be a two-letter ISO 639-1 code such as \"en\", was {JsonSerializer.Serialize(Language)}.");
         if (Coverage is { } coverage && !(coverage.WarnBelow >= 0 && coverage.WarnBelow <= 1))
             throw new InvalidDataException($"coverage.warnBelow must be between 0 and 1, was {coverage.WarnBelow}.");
         try

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text;
 
@@ -17,6 +18,9 @@ namespace Sentiment.Core;
 /// <item>a letter repeated three or more times is cut to two (<c>sooo</c> → <c>soo</c>);
 ///   <see cref="TextEncoder"/> then also tries the word with every double letter single (<c>soo</c> → <c>so</c>).</item>
 /// </list>
+/// <see cref="UserTextV2"/> does all of that and also writes each emoji's Unicode name after it
+/// (😞 → <c>😞 disappointed face</c>): the training data holds few emoji, but the words of their names
+/// are common, so the model can read a face it has rarely or never seen.
 /// The rules are fixed for a given name; a change of rules gets a new name, so a bundle always
 /// reads text the way it was trained.
 /// </summary>
@@ -25,18 +29,21 @@ public static class TextNormalizer
     /// <summary>The rules above, version 1.</summary>
     public const string UserTextV1 = "user-text-v1";
 
+    /// <summary>Version 1 plus the Unicode name of every emoji.</summary>
+    public const string UserTextV2 = "user-text-v2";
+
     /// <summary>True for the names this code implements (null means none).</summary>
-    public static bool IsKnown(string? name) => name is null or UserTextV1;
+    public static bool IsKnown(string? name) => name is null or UserTextV1 or UserTextV2;
 
     /// <summary>The normalised text as a new string (for tests and tools; the encoder uses the span overload).</summary>
-    public static string Normalize(string text)
+    public static string Normalize(string text, string rules = UserTextV1)
     {
         using var output = new CharBuffer(text.Length);
-        Normalize(text, output);
+        Normalize(text, output, emojiNames: rules == UserTextV2);
         return output.Written.ToString();
     }
 
-    internal static void Normalize(ReadOnlySpan<char> text, CharBuffer output)
+    internal static void Normalize(ReadOnlySpan<char> text, CharBuffer output, bool emojiNames)
     {
         int i = 0;
         while (i < text.Length)
@@ -49,13 +56,13 @@ public static class TextNormalizer
             }
             else if (TryEmoticon(text, i, out string? emoji, out next))
             {
-                output.Append(' ').Append(emoji).Append(' ');
+                AppendEmoji(emoji, char.ConvertToUtf32(emoji, 0), output, emojiNames);
                 i = next;
             }
             else if (Rune.DecodeFromUtf16(text[i..], out Rune rune, out int runeLength) == OperationStatus.Done && IsEmojiPart(rune.Value))
             {
                 if (IsEmoji(rune.Value))
-                    output.Append(' ').Append(text.Slice(i, runeLength)).Append(' ');
+                    AppendEmoji(text.Slice(i, runeLength), rune.Value, output, emojiNames);
                 i += runeLength;
             }
             else if (IsWordChar(text[i]))
@@ -72,6 +79,13 @@ public static class TextNormalizer
                 i++;
             }
         }
+    }
+
+    private static void AppendEmoji(ReadOnlySpan<char> emoji, int codePoint, CharBuffer output, bool withName)
+    {
+        output.Append(' ').Append(emoji).Append(' ');
+        if (withName && EmojiNames.Of(codePoint) is { } name)
+            output.Append(name).Append(' ');
     }
 
     private static readonly string[] Clitics = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
@@ -186,7 +200,7 @@ public static class TextNormalizer
         ("</3", "\U0001F494"), ("<3", "\u2764"),
     ];
 
-    private static bool TryEmoticon(ReadOnlySpan<char> text, int i, out string? emoji, out int next)
+    private static bool TryEmoticon(ReadOnlySpan<char> text, int i, [NotNullWhen(true)] out string? emoji, out int next)
     {
         foreach (var (emoticon, picture) in Emoticons)
         {

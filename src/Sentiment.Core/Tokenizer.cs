@@ -13,6 +13,7 @@ public sealed class Tokenizer
     private readonly SearchValues<char> _separators;
     private readonly bool _lowerCase;
     private readonly bool _normalize;
+    private readonly bool _emojiNames;
 
     /// <summary>Creates a tokenizer for <paramref name="settings"/>, which must be valid.</summary>
     public Tokenizer(TokenizerSettings settings)
@@ -22,6 +23,7 @@ public sealed class Tokenizer
         _separators = SearchValues.Create(settings.Filters + settings.Split);
         _lowerCase = settings.LowerCase;
         _normalize = settings.Normalization is not null;
+        _emojiNames = settings.Normalization == TextNormalizer.UserTextV2;
     }
 
     /// <summary>The words of <paramref name="text"/>, in order; allocates a string per word.</summary>
@@ -42,7 +44,7 @@ public sealed class Tokenizer
             return;
         }
         using var normalized = new CharBuffer(text.Length);
-        TextNormalizer.Normalize(text, normalized);
+        TextNormalizer.Normalize(text, normalized, _emojiNames);
         Split(normalized.Written, ref sink);
     }
 

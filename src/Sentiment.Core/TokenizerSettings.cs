@@ -44,6 +44,7 @@ public sealed record TokenizerSettings(
         if (Truncating is not ("pre" or "post"))
             throw new ArgumentException($"truncating must be \"pre\" or \"post\", was \"{Truncating}\".");
         if (!TextNormalizer.IsKnown(Normalization))
-            throw new ArgumentException($"normalization must be absent or \"{TextNormalizer.UserTextV1}\", was \"{Normalization}\".");
+            throw new ArgumentException(
+                $"normalization must be absent, \"{TextNormalizer.UserTextV1}\" or \"{TextNormalizer.UserTextV2}\", was \"{Normalization}\".");
     }
 }

@@ -9,6 +9,7 @@ namespace Sentiment.Trainer;
 /// <param name="Version">Model version; null gives <see cref="LocalVersion"/> of the creation time.</param>
 /// <param name="Overwrite">Replace the files of an earlier bundle in <paramref name="Output"/>.</param>
 /// <param name="Calibrate">Fit a softmax temperature on the validation files and put it in the graph.</param>
+/// <param name="Language">ISO 639-1 code written into model.json.</param>
 /// <param name="WarnBelow">Known words / words below which the service warns of low coverage (model.json's coverage.warnBelow).</param>
 /// <param name="Pretraining">Skip-gram word vectors to start the embedding from, or null to start from random values.</param>
 internal sealed record TrainOptions(
@@ -28,7 +29,8 @@ internal sealed record TrainOptions(
     bool Overwrite,
     bool Calibrate,
     PretrainingOptions? Pretraining,
-    double WarnBelow)
+    double WarnBelow,
+    string Language = ModelManifest.DefaultLanguage)
 {
     /// <summary>Train a bidirectional LSTM.</summary>
     public bool Bidirectional { get; init; }

@@ -140,7 +140,7 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
     {
         // The reports read the temperature from the manifest, to give the error before it as well.
         string manifestPath = Path.Combine(bundleFolder, ModelManifest.FileName);
-        (ModelManifest.Load(manifestPath) with { Calibration = calibration, Coverage = new CoverageInfo(options.WarnBelow) }).Save(manifestPath);
+        (ModelManifest.Load(manifestPath) with { Calibration = calibration, Coverage = new CoverageInfo(options.WarnBelow), Language = options.Language }).Save(manifestPath);
         var bundle = ModelBundle.Load(bundleFolder);
         using var scorer = new SentimentScorer(bundle, new ScorerOptions { IntraOpNumThreads = options.Training.Threads });
         var reader = new DataReader(options.Columns, _ => { });

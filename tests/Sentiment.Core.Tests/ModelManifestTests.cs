@@ -81,4 +81,31 @@ public class ModelManifestTests
         Assert.Throws<InvalidDataException>((Sample() with { Version = new string('1', 65) }).Validate);
         (Sample() with { Version = "2.0.0-rc.1+build.5" }).Validate();
     }
+
+    [Theory]
+    [InlineData("EN")]
+    [InlineData("eng")]
+    [InlineData("")]
+    [InlineData("z中")]
+    public void Validate_LanguageNotATwoLetterCode_Throws(string language)
+    {
+        var error = Assert.Throws<InvalidDataException>((Sample() with { Language = language }).Validate);
+        Assert.StartsWith("language ", error.Message);
+    }
+
+    [Fact]
+    public void Language_AbsentMeansEnglishAndIsNotWritten()
+    {
+        Assert.Equal("en", Sample().LanguageOrDefault);
+        using var stream = new MemoryStream();
+        Sample().Save(stream);
+        Assert.DoesNotContain("language", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+
+        var chinese = Sample() with { Language = "zh" };
+        chinese.Validate();
+        using var saved = new MemoryStream();
+        chinese.Save(saved);
+        saved.Position = 0;
+        Assert.Equal("zh", ModelManifest.Load(saved).LanguageOrDefault);
+    }
 }

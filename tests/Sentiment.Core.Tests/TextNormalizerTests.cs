@@ -37,6 +37,26 @@ public class TextNormalizerTests
     public void EmoticonsAndEmoji_BecomeWords(string text, string expected) =>
         Assert.Equal(expected.Split(' '), Words(text));
 
+    private static readonly TokenizerSettings UserTextV2 = UserText with { Normalization = TextNormalizer.UserTextV2 };
+
+    [Theory]
+    [InlineData("Checked in 😞", "checked in \U0001F61E disappointed face")]
+    [InlineData("ok :)", "ok \U0001F642 slightly smiling face")]
+    [InlineData("👍🏽 thanks", "\U0001F44D thumbs up sign thanks")]
+    [InlineData("I <3 it", "i \u2764 heavy black heart it")]
+    [InlineData("great 😍😍", "great \U0001F60D smiling face with heart shaped eyes \U0001F60D smiling face with heart shaped eyes")]
+    [InlineData("going home 🇺🇸", "going home \U0001F1FA \U0001F1F8")]
+    [InlineData("I don't :(", "i do n't \U0001F641 slightly frowning face")]
+    public void UserTextV2_AddsEachEmojisUnicodeName(string text, string expected) =>
+        Assert.Equal(expected.Split(' '), new Tokenizer(UserTextV2).Tokenize(text));
+
+    [Fact]
+    public void UserTextV2_IsV1WhereThereIsNoEmoji()
+    {
+        const string text = "It isn't bad <br /> at all, sooo good! See www.example.com @someone";
+        Assert.Equal(TextNormalizer.Normalize(text), TextNormalizer.Normalize(text, TextNormalizer.UserTextV2));
+    }
+
     [Theory]
     [InlineData("Note:Done", "note done")]
     [InlineData("1<3 is true", "1 3 is true")]

@@ -68,15 +68,16 @@ public sealed class TrainUserTextTests : IDisposable
     {
         string output = _folder.File("bundle");
 
-        var result = Train(output, "--normalization", TextNormalizer.UserTextV1, "--warn-below", "0.4",
+        var result = Train(output, "--normalization", TextNormalizer.UserTextV2, "--warn-below", "0.4", "--language", "de",
             "--pretrain-data", _folder.File("unlabelled.csv", Unlabelled), "--pretrain-epochs", "2");
 
         Assert.True(result.ExitCode == 0, result.Errors);
         var bundle = ModelBundle.Load(output);
         var manifest = bundle.Manifest;
         Assert.Equal(["negative", "neutral", "positive"], manifest.Labels);
-        Assert.Equal(TextNormalizer.UserTextV1, manifest.Tokenizer.Normalization);
+        Assert.Equal(TextNormalizer.UserTextV2, manifest.Tokenizer.Normalization);
         Assert.Equal(0.4, manifest.Coverage!.WarnBelow);
+        Assert.Equal("de", manifest.Language);
         var calibration = manifest.Calibration!;
         Assert.True(calibration.Temperature > 0);
         Assert.Equal(["dev.csv"], calibration.FittedOn.Select(f => f[(f.LastIndexOf('/') + 1)..]));

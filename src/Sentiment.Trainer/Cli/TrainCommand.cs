@@ -49,11 +49,12 @@ internal static class TrainCommand
                 result.AddError("--oov-token must be a non-empty word.");
         });
         var normalization = Optional("--normalization",
-            $"Rewrite text before the Keras tokenizer: {TextNormalizer.UserTextV1} (contractions, emoticons and emoji, stretched letters, HTML breaks); default none, as Keras.");
+            $"Rewrite text before the Keras tokenizer: {TextNormalizer.UserTextV1} (contractions, emoticons and emoji, stretched letters, HTML breaks)"
+            + $" or {TextNormalizer.UserTextV2} (the same, plus each emoji's Unicode name); default none, as Keras.");
         normalization.Validators.Add(result =>
         {
             if (!TextNormalizer.IsKnown(result.GetValueOrDefault<string?>()))
-                result.AddError($"--normalization must be {TextNormalizer.UserTextV1}.");
+                result.AddError($"--normalization must be {TextNormalizer.UserTextV1} or {TextNormalizer.UserTextV2}.");
         });
         var embeddingDim = AtLeast("--embedding-dim", "Embedding width.", 128, 1);
         var lstmUnits = AtLeast("--lstm-units", "LSTM hidden size.", 196, 1);
@@ -86,6 +87,13 @@ internal static class TrainCommand
         var seed = WithDefault("--seed", "Seed for weights, dropout, shuffling and the validation split.", 42);
         var threads = Threads();
         var name = WithDefault("--name", "Model name in model.json.", "sentiment-lstm");
+        var language = WithDefault("--language", "Language of the texts, an ISO 639-1 code in model.json (the service routes requests by it).",
+            ModelManifest.DefaultLanguage);
+        language.Validators.Add(result =>
+        {
+            if (!ModelManifest.IsLanguageCode(result.GetValueOrDefault<string>()))
+                result.AddError("--language must be a two-letter lower-case ISO 639-1 code such as en or zh.");
+        });
         var version = Optional("--version", "Model version in model.json and X-Model-Version"
             + " (default: 0.0.0-local.<UTC creation time>, e.g. 0.0.0-local.20261204T183000Z).");
         var output = Required("--output", "Bundle folder to write: new or empty, or holding an earlier bundle with --overwrite.");
@@ -96,7 +104,7 @@ internal static class TrainCommand
             data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken, normalization,
             embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate,
             learningRateDecay, clipNorm, calibration, pretrainData, pretrainEpochs, pretrainWindow, warnBelow, seed, threads,
-            name, version, output, overwrite,
+            name, language, version, output, overwrite,
         };
         command.SetAction(result => CommandRunner.Run(console, () => new TrainRun(new TrainOptions(
             Data: result.GetRequiredValue(data),
@@ -136,7 +144,8 @@ internal static class TrainCommand
                     Epochs: result.GetValue(pretrainEpochs),
                     Seed: result.GetValue(seed)))
                 : null,
-            WarnBelow: result.GetValue(warnBelow))
+            WarnBelow: result.GetValue(warnBelow),
+            Language: result.GetRequiredValue(language))
         {
             Bidirectional = result.GetValue(bidirectional),
             Pooling = Poolings[result.GetRequiredValue(pooling)],
