@@ -34,7 +34,7 @@ public sealed class SentenceSplitter
         _prototype = builder.WrapIteratorWithFilter(BreakIterator.GetSentenceInstance(english));
     }
 
-    public IReadOnlyList<SentenceSpan> Split(string text)
+    public SentenceSpan[] Split(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var iterator = (BreakIterator)_prototype.Clone();
@@ -48,7 +48,7 @@ public sealed class SentenceSplitter
             Add(text, start, end, sentences);
             start = end;
         }
-        return sentences;
+        return [.. sentences];
     }
 
     private static void Add(string text, int from, int to, List<SentenceSpan> sentences)

@@ -13,21 +13,20 @@ internal static class RequestParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
 
-    private delegate T? FieldReader<T>(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors);
+    private delegate IReadOnlyList<string>? FieldReader(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors);
 
     /// <summary>Reads <c>{"text": "..."}</c> as a one-text batch.</summary>
-    public static string[]? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
-        ParseObject<string[]>(body, limits, "text", """{"text": "..."}""", out errors,
+    public static TextsRequest? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
+        ParseObject(body, limits, "text", """{"text": "..."}""", out errors,
             static (ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors) =>
                 ReadText(ref reader, "text", limits, ref errors) is { } text ? [text] : null);
 
-    public static List<string>? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
+    public static TextsRequest? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors) =>
         ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, ReadTextArray);
 
-    /// <summary>Reads an object whose one known field is <paramref name="field"/>.</summary>
-    private static T? ParseObject<T>(
-        ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, FieldReader<T> read)
-        where T : class
+    /// <summary>Reads an object whose one required field is <paramref name="field"/>, with the optional <see cref="AnswerOptions"/> fields.</summary>
+    private static TextsRequest? ParseObject(
+        ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, FieldReader read)
     {
         errors = new ErrorBag();
         if (body.IsEmpty)
@@ -35,7 +34,8 @@ internal static class RequestParser
             errors.Add("body", $"The request body is empty; send a JSON object such as {shape}.");
             return null;
         }
-        T? value = null;
+        IReadOnlyList<string>? value = null;
+        var options = new AnswerOptions();
         var reader = new Utf8JsonReader(body, ReaderOptions);
         try
         {
@@ -47,12 +47,15 @@ internal static class RequestParser
                 if (!ValidName(ref reader, ref errors))
                     return null;
                 bool known = reader.ValueTextEquals(field);
+                string? option = known ? null : AnswerOptions.Match(ref reader);
                 reader.Read();
                 if (known)
                 {
                     seen = true;
                     value = read(ref reader, limits, ref errors);
                 }
+                else if (option is not null)
+                    options = options.Read(ref reader, option, ref errors);
                 else
                     reader.Skip();
             }
@@ -64,7 +67,7 @@ internal static class RequestParser
         {
             errors = ErrorBag.Malformed(e);
         }
-        return errors.Any ? null : value;
+        return errors.Any || value is null ? null : new TextsRequest(value, options);
     }
 
     private static List<string>? ReadTextArray(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors)

@@ -8,23 +8,25 @@ namespace Sentiment.Api.Scoring;
 /// <summary>From the served model and its predictions to the wire types, in one place.</summary>
 internal static class ResponseMapping
 {
-    public static SentimentResponse ToResponse(ServedModel model, Prediction prediction)
-    {
-        var result = ToResult(model, prediction);
-        return new SentimentResponse(result.Label, result.Confidence, result.Score, result.Probabilities, result.Tokens,
-            result.Warnings, model.Version);
-    }
+    public static SentimentResponse ToResponse(ServedModel model, SentimentResult result) =>
+        new(result.Label, result.Confidence, result.Score, result.Probabilities, result.Tokens, result.Warnings, model.Version)
+        {
+            Words = result.Words,
+            Sentences = result.Sentences,
+        };
 
-    public static BatchSentimentResponse ToBatchResponse(ServedModel model, Prediction[] predictions)
+    public static BatchSentimentResponse ToBatchResponse(ServedModel model, SentimentResult[] results) => new(results, model.Version);
+
+    public static SentimentResult[] ToResults(ServedModel model, Prediction[] predictions)
     {
         var results = new SentimentResult[predictions.Length];
         for (int i = 0; i < results.Length; i++)
             results[i] = ToResult(model, predictions[i]);
-        return new BatchSentimentResponse(results, model.Version);
+        return results;
     }
 
     // A text the model cannot read gets no made-up numbers: only the label unknown, its counts and why.
-    private static SentimentResult ToResult(ServedModel model, Prediction prediction)
+    public static SentimentResult ToResult(ServedModel model, Prediction prediction)
     {
         var warnings = model.WarningsOf(prediction) is { } found
             ? found.Select(w => new AnswerWarning(w.Code, w.Message)).ToArray()

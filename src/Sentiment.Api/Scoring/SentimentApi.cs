@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sentiment.Api.Configuration;
 using Sentiment.Api.Contracts;
+using Sentiment.Api.Explaining;
 using Sentiment.Api.Serving;
 using Sentiment.Inference;
 
@@ -25,6 +26,9 @@ public static class SentimentApi
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitValidation>();
         services.AddSingleton<TextRateLimiter>();
+        services.AddValidatedOptions<SentenceOptions>(SentenceOptions.Section);
+        services.AddSingleton<SentenceSplitter>();
+        services.AddSingleton<ExtendedAnswers>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
@@ -77,38 +81,45 @@ public static class SentimentApi
     public static int TextLength(HttpContext http) => http.Items.TryGetValue(TextLengthKey, out var n) ? (int)n! : 0;
 
     internal static Task<Results<Ok<SentimentResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseText,
-            static (served, predictions) => ResponseMapping.ToResponse(served, predictions[0]));
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ExtendedAnswers extended, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, limiter, extended, options.Value, RequestParser.ParseText,
+            static (served, results) => ResponseMapping.ToResponse(served, results[0]));
 
     internal static Task<Results<Ok<BatchSentimentResponse>, ValidationProblem, ProblemHttpResult>> PostBatchAsync(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseTexts, ResponseMapping.ToBatchResponse);
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ExtendedAnswers extended, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, limiter, extended, options.Value, RequestParser.ParseTexts, ResponseMapping.ToBatchResponse);
 
     internal static Results<Ok<ModelResponse>, ProblemHttpResult> GetModel(
         HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
         model.Current is { } served ? TypedResults.Ok(ResponseMapping.ToModelResponse(served)) : Problems.NotReady(http, options.Value);
 
-    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TTexts, TResponse>(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ApiOptions limits, BodyParser<TTexts> parse,
-        Func<ServedModel, Prediction[], TResponse> answer) where TTexts : IReadOnlyList<string>
+    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TResponse>(
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ExtendedAnswers extended, ApiOptions limits,
+        BodyParser<TextsRequest> parse, Func<ServedModel, SentimentResult[], TResponse> answer)
     {
         var body = await RequestBody.ReadAsync(http, limits, parse);
         if (body.Invalid is { } invalid)
             return invalid;
         if (body.Refused is { } refused)
             return refused;
-        var texts = body.Value!;
+        var request = body.Value!;
+        var texts = request.Texts;
         http.Items[TextLengthKey] = TotalLength(texts);
         if (!limiter.TryAcquire(http, texts.Count, out var retryAfter))
             return Problems.RateLimited(http, retryAfter, texts.Count);
         if (model.Current is not { } served)
             return Problems.NotReady(http, limits);
-        if (model.TryScore(texts) is not { } scoring)
-            return Problems.Busy(http, limits);
         try
         {
-            return TypedResults.Ok(answer(served, await scoring));
+            if (!request.Options.Extended)
+            {
+                if (model.TryScore(texts) is not { } scoring)
+                    return Problems.Busy(http, limits);
+                return TypedResults.Ok(answer(served, ResponseMapping.ToResults(served, await scoring)));
+            }
+            if (extended.TryAnswer(model, served, request) is not { } answering)
+                return Problems.Busy(http, limits);
+            return TypedResults.Ok(answer(served, await answering));
         }
         catch (ScoringAbandonedException)
         {

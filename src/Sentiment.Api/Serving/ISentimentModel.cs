@@ -13,4 +13,10 @@ public interface ISentimentModel
     /// model is not ready or the queue is full.
     /// </summary>
     Task<Prediction[]>? TryScore(IReadOnlyList<string> texts);
+
+    /// <summary>
+    /// Queues texts for explanation: each text and its variants without one word run through the model
+    /// together (<see cref="OcclusionExplainer"/>). Null when the model is not ready or the queue is full.
+    /// </summary>
+    Task<Explanation[]>? TryExplain(IReadOnlyList<string> texts);
 }

@@ -41,6 +41,18 @@ internal sealed class ModelHost(
         return scoring;
     }
 
+    public Task<Explanation[]>? TryExplain(IReadOnlyList<string> texts)
+    {
+        if (_serving is not { } serving)
+            return null;
+        if (_abandoned)
+            return Task.FromException<Explanation[]>(new ScoringAbandonedException());
+        var explaining = serving.Explainer.TryEnqueue(texts);
+        if (explaining is null)
+            metrics.CountQueueFull();
+        return explaining;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         string directory = modelOptions.Value.ResolvePath(environment.ContentRootPath);
@@ -71,7 +83,7 @@ internal sealed class ModelHost(
         _abandoned = true; // late requests on kept-alive connections get the same 503
         if (_serving is not { } serving)
             return;
-        if (serving.Batcher.Abandon() is > 0 and var abandoned)
+        if (serving.Batcher.Abandon() + serving.Explainer.Abandon() is > 0 and var abandoned)
             logger.LogWarning("Shutdown timeout near: {Texts} queued texts answered 503 unscored", abandoned);
     }
 
@@ -90,7 +102,9 @@ internal sealed class ModelHost(
             });
             var run = scorer;
             var batcher = new MicroBatcher<Prediction>(texts => Score(run, texts), batchingOptions.Value, metrics.SetQueueLength);
-            _serving = new Serving(new ServedModel(bundle.Manifest), batcher, scorer);
+            var occlusion = new OcclusionExplainer(run);
+            var explainer = new MicroBatcher<Explanation>(texts => Explain(occlusion, texts), batchingOptions.Value);
+            _serving = new Serving(new ServedModel(bundle.Manifest), batcher, explainer, scorer);
             metrics.SetReady(true);
             logger.LogInformation("Model {Name} {Version} ready from {Directory} with {Workers} inference workers",
                 bundle.Manifest.Name, bundle.Manifest.Version, directory, batchingOptions.Value.WorkerCount);
@@ -115,6 +129,16 @@ internal sealed class ModelHost(
         return predictions;
     }
 
+    private Explanation[] Explain(OcclusionExplainer explainer, ArraySegment<string> texts)
+    {
+        long start = Stopwatch.GetTimestamp();
+        var explanations = explainer.Explain(texts);
+        metrics.RecordRun(texts.Count, Stopwatch.GetElapsedTime(start));
+        foreach (var explanation in explanations)
+            metrics.CountPrediction(ServedModel.LabelOf(explanation.Prediction));
+        return explanations;
+    }
+
     /// <summary>The bundle's own errors name their file; others get the folder.</summary>
     private static string Describe(Exception e, string directory) =>
         e is ModelBundleException ? e.Message : $"{directory}: {e.Message}";
@@ -127,8 +151,11 @@ internal sealed class ModelHost(
         var serving = _serving;
         _serving = null;
         serving?.Batcher.Dispose();
+        serving?.Explainer.Dispose();
         serving?.Scorer.Dispose();
     }
 
-    private sealed record Serving(ServedModel Model, MicroBatcher<Prediction> Batcher, SentimentScorer Scorer);
+    /// <summary>Explanations have their own queue and workers: their runs are (words + 1) times longer than a text's.</summary>
+    private sealed record Serving(
+        ServedModel Model, MicroBatcher<Prediction> Batcher, MicroBatcher<Explanation> Explainer, SentimentScorer Scorer);
 }

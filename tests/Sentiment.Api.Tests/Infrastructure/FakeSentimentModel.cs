@@ -35,6 +35,9 @@ public sealed class FakeSentimentModel : ISentimentModel
         return Hold is { } hold ? hold.ContinueWith(_ => predictions, TaskScheduler.Default) : Task.FromResult(predictions);
     }
 
+    /// <summary>The fake has no vocabulary to explain with, so it answers as a full queue; explanations are tested on real bundles.</summary>
+    public Task<Explanation[]>? TryExplain(IReadOnlyList<string> texts) => null;
+
     public static Prediction Predict(string text)
     {
         float positive = text.Length % 10 / 10f + 0.05f;
