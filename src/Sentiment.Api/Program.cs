@@ -1,4 +1,5 @@
 using Sentiment.Api.Access;
+using Sentiment.Api.Demo;
 using Sentiment.Api.OpenApi;
 using Sentiment.Api.Operations;
 using Sentiment.Api.Scoring;
@@ -22,4 +23,5 @@ app.UseSentimentSwagger();
 app.UseSentimentAccess();
 app.MapSentimentEndpoints();
 app.MapOperationalEndpoints();
+app.MapDemoPage();
 return await ServiceRunner.RunAsync(app);

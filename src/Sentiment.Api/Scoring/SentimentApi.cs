@@ -29,6 +29,7 @@ public static class SentimentApi
         services.AddValidatedOptions<SentenceOptions>(SentenceOptions.Section);
         services.AddSingleton<SentenceSplitter>();
         services.AddSingleton<ExtendedAnswers>();
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.Section);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
