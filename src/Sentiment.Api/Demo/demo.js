@@ -105,7 +105,10 @@ async function analyse(event) {
     $("label").textContent = answer.label;
     $("label").className = "label-" + answer.label;
     $("confidence").value = answer.confidence ?? 0;
-    $("confidence-text").textContent = answer.confidence == null ? "(none)" : Math.round(answer.confidence * 100) + "%";
+    // A mixed text keeps the whole text's probabilities: say which label the confidence is for.
+    const top = answer.probabilities ? Object.entries(answer.probabilities).sort((a, b) => b[1] - a[1])[0][0] : null;
+    $("confidence-text").textContent = answer.confidence == null ? "(none)"
+      : Math.round(answer.confidence * 100) + "%" + (answer.label === "mixed" ? ` (of the whole text being ${top})` : "");
     drawWords(text, answer.words ?? []);
     drawSentences(answer.sentences);
     $("result").hidden = false;
