@@ -50,7 +50,9 @@ public static class SentimentApi
             .DescribeScoring<SentimentRequest>(ScoreTextName)
             .WithSummary("Score one text.")
             .WithDescription("Returns the most probable label, its confidence, a score in [-1, 1] (P(positive) - P(negative)), " +
-                "the probability of every label and how many of the text's words the model knows.");
+                "the probability of every label and how many of the text's words the model knows. " +
+                "With explain: true, each word's span and contribution (leave-one-word-out); with sentences: true, each sentence's " +
+                "label, and the label mixed when one sentence is confidently positive and another confidently negative.");
 
         app.MapPost("/sentiment/batch", PostBatchAsync)
             .DescribeScoring<BatchSentimentRequest>(ScoreBatchName)

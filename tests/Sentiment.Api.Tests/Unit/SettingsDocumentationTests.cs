@@ -16,6 +16,8 @@ public sealed class SettingsDocumentationTests
         { typeof(CrossOriginOptions), CrossOriginOptions.Section },
         { typeof(ShutdownOptions), ShutdownOptions.Section },
         { typeof(ConnectionOptions), ConnectionOptions.Section },
+        { typeof(SentenceOptions), SentenceOptions.Section },
+        { typeof(DemoOptions), DemoOptions.Section },
     };
 
     [Theory]
