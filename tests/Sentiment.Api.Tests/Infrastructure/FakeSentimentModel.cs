@@ -1,4 +1,5 @@
 using Sentiment.Api.Serving;
+using Sentiment.Core;
 using Sentiment.Inference;
 
 namespace Sentiment.Api.Tests.Infrastructure;
@@ -35,8 +36,22 @@ public sealed class FakeSentimentModel : ISentimentModel
         return Hold is { } hold ? hold.ContinueWith(_ => predictions, TaskScheduler.Default) : Task.FromResult(predictions);
     }
 
-    /// <summary>The fake has no vocabulary to explain with, so it answers as a full queue; explanations are tested on real bundles.</summary>
-    public Task<Explanation[]>? TryExplain(IReadOnlyList<string> texts) => null;
+    /// <summary>Splits words with the tiny bundle's encoder and answers each variant with <see cref="Predict"/>, like <see cref="TryScore"/>.</summary>
+    public Task<Explanation[]>? TryExplain(IReadOnlyList<string> texts)
+    {
+        if (TryScore(texts) is not { } scoring)
+            return null;
+        return scoring.ContinueWith(predictions => predictions.Result.Select((prediction, i) =>
+        {
+            var words = Encoder.Value.EncodeWords(texts[i]);
+            var without = words.Words.Select(w => w.Known && !words.IsCutOff(w)
+                ? Predict(texts[i].Remove(w.Word.Offset, w.Word.Length)).Probabilities
+                : null).ToArray();
+            return new Explanation(prediction, words, without);
+        }).ToArray(), TaskScheduler.Default);
+    }
+
+    private static readonly Lazy<TextEncoder> Encoder = new(() => ModelBundle.Load(TestPaths.TinyBundle).Encoder);
 
     public static Prediction Predict(string text)
     {
