@@ -2,11 +2,13 @@
 # HTTP benchmark of the service (figures are printed, never asserted):
 #   1. the model alone, in process (bench/Sentiment.Benchmarks, texts/s at batch 1 and 32);
 #   2. the Release service on 127.0.0.1 under wrk, at 1, 16 and 64 connections, with a ~30-word
-#      and a ~200-word review, on POST /sentiment and POST /sentiment/batch.
+#      and a ~200-word review, on POST /sentiment and POST /sentiment/batch;
+#   3. the ~30-word review with "explain": true (and with "sentences": true too) at EXPLAIN_CONNECTIONS.
 # MODEL_DIR: the bundle to serve; default models/ when it holds a model, otherwise the
 # production-size bundle with random weights that Sentiment.Benchmarks writes (speed does not
 # depend on the weights; the tiny test bundle is far smaller than a real model).
-# Other knobs: DURATION (20s), CONNECTIONS ("1 16 64"), BATCH_TEXTS (32), PORT (5099), MODEL_ALONE (1).
+# Other knobs: DURATION (20s), CONNECTIONS ("1 16 64"), BATCH_TEXTS (32), PORT (5099), MODEL_ALONE (1),
+# ENDPOINTS ("sentiment sentiment/batch"), EXPLAIN_CONNECTIONS ("1 64"; empty skips the explain rows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +17,8 @@ CONNECTIONS=${CONNECTIONS:-"1 16 64"}
 BATCH_TEXTS=${BATCH_TEXTS:-32}
 PORT=${PORT:-5099}
 MODEL_ALONE=${MODEL_ALONE:-1}
+ENDPOINTS=${ENDPOINTS:-"sentiment sentiment/batch"}
+EXPLAIN_CONNECTIONS=${EXPLAIN_CONNECTIONS-"1 64"}
 OUT=artifacts/bench
 RANDOM_BUNDLE="${TMPDIR:-/tmp}/sentiment-bench-bundle"
 mkdir -p "$OUT"
@@ -54,6 +58,8 @@ recommend it to anyone looking for a gentle, thoughtful evening at the cinema."
 body() { printf '{"text": "%s"}' "$1"; }
 batch() { local items=(); for ((i = 0; i < BATCH_TEXTS; i++)); do items+=("\"$1\""); done; local IFS=,; printf '{"texts": [%s]}' "${items[*]}"; }
 body "$SHORT" > "$OUT/short.json"; body "$LONG" > "$OUT/long.json"
+printf '{"text": "%s", "explain": true}' "$SHORT" > "$OUT/short-explain.json"
+printf '{"text": "%s", "explain": true, "sentences": true}' "$SHORT" > "$OUT/short-explain-sentences.json"
 batch "$SHORT" > "$OUT/short-batch.json"; batch "$LONG" > "$OUT/long-batch.json"
 echo "== reviews: $(wc -w <<< "$SHORT") and $(wc -w <<< "$LONG") words; batch requests hold $BATCH_TEXTS texts"
 
@@ -75,20 +81,29 @@ if command -v curl > /dev/null; then
   done
 fi
 
-printf '\n%-17s %-6s %5s %9s %9s %8s %8s %8s %8s %8s\n' endpoint review conns 'req/s' 'texts/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx 'sock err'
-for endpoint in sentiment sentiment/batch; do
+# One table row: wrk on one body at one connection count. Arguments: endpoint, label, body file, texts per request, connections.
+row() {
+  local threads=$(( $5 < 2 ? 1 : 2 )) rps p50 p90 p99 status socket
+  read -r rps p50 p90 p99 status socket < <(BODY_FILE="$3" wrk -t$threads -c$5 -d"$DURATION" --timeout 30s \
+    -s bench/wrk-post.lua "http://127.0.0.1:$PORT/$1" | awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}')
+  printf '%-17s %-17s %5d %9.1f %9.1f %8.2f %8.2f %8.2f %8d %8d\n' "/$1" "$2" "$5" "$rps" \
+    "$(awk "BEGIN {print $rps * $4}")" "$p50" "$p90" "$p99" "$status" "$socket"
+}
+warm() { BODY_FILE="$2" wrk -t1 -c1 -d2s -s bench/wrk-post.lua "http://127.0.0.1:$PORT/$1" > /dev/null; }
+
+printf '\n%-17s %-17s %5s %9s %9s %8s %8s %8s %8s %8s\n' endpoint review conns 'req/s' 'texts/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx 'sock err'
+for endpoint in $ENDPOINTS; do
   for review in short long; do
     file="$OUT/$review.json"; texts=1
     if [[ $endpoint == sentiment/batch ]]; then file="$OUT/$review-batch.json"; texts=$BATCH_TEXTS; fi
-    BODY_FILE="$file" wrk -t1 -c1 -d2s -s bench/wrk-post.lua "http://127.0.0.1:$PORT/$endpoint" > /dev/null # warm-up
-    for c in $CONNECTIONS; do
-      threads=$(( c < 2 ? 1 : 2 ))
-      read -r rps p50 p90 p99 status socket < <(BODY_FILE="$file" wrk -t$threads -c$c -d"$DURATION" --timeout 30s \
-        -s bench/wrk-post.lua "http://127.0.0.1:$PORT/$endpoint" | awk '/^RESULT/ {print $2, $3, $4, $5, $6, $7}')
-      printf '%-17s %-6s %5d %9.1f %9.1f %8.2f %8.2f %8.2f %8d %8d\n' "/$endpoint" "$review" "$c" "$rps" \
-        "$(awk "BEGIN {print $rps * $texts}")" "$p50" "$p90" "$p99" "$status" "$socket"
-    done
+    warm "$endpoint" "$file"
+    for c in $CONNECTIONS; do row "$endpoint" "$review" "$file" "$texts" "$c"; done
   done
+done
+for variant in explain explain-sentences; do
+  [[ -n "$EXPLAIN_CONNECTIONS" ]] || break
+  warm sentiment "$OUT/short-$variant.json"
+  for c in $EXPLAIN_CONNECTIONS; do row sentiment "short $variant" "$OUT/short-$variant.json" 1 "$c"; done
 done
 echo
 echo "== inference batches: $(curl -s "http://127.0.0.1:$PORT/metrics" 2>/dev/null | grep -E '^sentiment_inference_batch_size_(sum|count)' | tr '\n' ' ')"

@@ -1,4 +1,5 @@
 using Sentiment.Api.Access;
+using Sentiment.Api.Demo;
 using Sentiment.Api.OpenApi;
 using Sentiment.Api.Operations;
 using Sentiment.Api.Scoring;
@@ -24,4 +25,5 @@ app.MapSentimentEndpoints();
 app.MapModelsEndpoints();
 app.MapOperationalEndpoints();
 app.MapAdminEndpoints();
+app.MapDemoPage();
 return await ServiceRunner.RunAsync(app);

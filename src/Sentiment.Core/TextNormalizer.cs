@@ -56,13 +56,17 @@ public static class TextNormalizer
             }
             else if (TryEmoticon(text, i, out string? emoji, out next))
             {
+                output.From(i, next); // the emoji and its name words stand for the emoticon
                 AppendEmoji(emoji, char.ConvertToUtf32(emoji, 0), output, emojiNames);
                 i = next;
             }
             else if (Rune.DecodeFromUtf16(text[i..], out Rune rune, out int runeLength) == OperationStatus.Done && IsEmojiPart(rune.Value))
             {
                 if (IsEmoji(rune.Value))
+                {
+                    output.From(i, i + runeLength);
                     AppendEmoji(text.Slice(i, runeLength), rune.Value, output, emojiNames);
+                }
                 i += runeLength;
             }
             else if (IsWordChar(text[i]))
@@ -70,12 +74,12 @@ public static class TextNormalizer
                 int end = i;
                 while (end < text.Length && IsWordChar(text[end]))
                     end++;
-                AppendWord(text[i..end], output);
+                AppendWord(text[i..end], i, output);
                 i = end;
             }
             else
             {
-                output.Append(text[i]);
+                output.From(i, i + 1).Append(text[i]);
                 i++;
             }
         }
@@ -101,28 +105,46 @@ public static class TextNormalizer
         ["theyre"] = "they 're", ["thats"] = "that 's",
     };
 
-    /// <summary>One run of letters, digits and apostrophes: quotes dropped, stretches cut, clitics split off.</summary>
-    private static void AppendWord(ReadOnlySpan<char> raw, CharBuffer output)
+    /// <summary>
+    /// One run of letters, digits and apostrophes (starting at <paramref name="rawStart"/> of the text):
+    /// quotes dropped, stretches cut, clitics split off. When the output maps sources, each part is
+    /// traced to the characters it came from, so "don't" gives "do" and "n't" their own spans.
+    /// </summary>
+    private static void AppendWord(ReadOnlySpan<char> raw, int rawStart, CharBuffer output)
     {
         Span<char> word = raw.Length <= 256 ? stackalloc char[raw.Length] : new char[raw.Length];
+        // at[k]: where word[k] is in raw; at[length] is raw's end, so a slice [a, b) of word came from raw[at[a]..at[b]].
+        Span<int> at = !output.MapsSources ? default : raw.Length < 256 ? stackalloc int[raw.Length + 1] : new int[raw.Length + 1];
         int length = 0;
-        foreach (char c in raw)
+        for (int j = 0; j < raw.Length; j++)
         {
-            char mapped = IsApostrophe(c) ? '\'' : c;
+            char mapped = IsApostrophe(raw[j]) ? '\'' : raw[j];
             // Keep at most two of the same letter in a row.
             if (length >= 2 && char.IsLetter(mapped) && word[length - 1] == mapped && word[length - 2] == mapped)
                 continue;
+            if (!at.IsEmpty)
+                at[length] = j;
             word[length++] = mapped;
         }
-        ReadOnlySpan<char> w = word[..length].TrimEnd('\'');
+        if (!at.IsEmpty)
+            at[length] = raw.Length;
+        int start = 0, end = length;
+        while (end > start && word[end - 1] == '\'')
+            end--;
         // A leading apostrophe opens a quote unless the word is a clitic written apart ("'s", "n't").
-        if (w.StartsWith('\'') && !IsClitic(w))
-            w = w.TrimStart('\'');
+        if (end > start && word[start] == '\'' && !IsClitic(word[start..end]))
+        {
+            while (start < end && word[start] == '\'')
+                start++;
+        }
+        ReadOnlySpan<char> w = word[start..end];
         if (w.IsEmpty)
         {
             output.Append(' ');
             return;
         }
+        if (!at.IsEmpty)
+            output.From(rawStart + at[start], rawStart + at[end]);
         if (Unmarked.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out string? spelled))
         {
             output.Append(spelled);
@@ -133,7 +155,13 @@ public static class TextNormalizer
             if (w.Length > clitic.Length && w.EndsWith(clitic, StringComparison.OrdinalIgnoreCase)
                 && char.IsLetter(w[w.Length - clitic.Length - 1]))
             {
-                output.Append(w[..^clitic.Length]).Append(' ').Append(w[^clitic.Length..]);
+                int split = end - clitic.Length;
+                if (!at.IsEmpty)
+                    output.From(rawStart + at[start], rawStart + at[split]);
+                output.Append(w[..^clitic.Length]);
+                if (!at.IsEmpty)
+                    output.From(rawStart + at[split], rawStart + at[end]);
+                output.Append(' ').Append(w[^clitic.Length..]);
                 return;
             }
         }
@@ -229,44 +257,4 @@ public static class TextNormalizer
 
     private static bool IsEmoji(int codePoint) => !IsModifier(codePoint) && codePoint is
         (>= 0x1F000 and <= 0x1FAFF) or (>= 0x2600 and <= 0x27BF) or 0x2B50 or 0x2B55 or 0x2B06 or 0x2B07;
-}
-
-/// <summary>A growable char buffer rented from the shared pool.</summary>
-internal sealed class CharBuffer(int capacity) : IDisposable
-{
-    private char[] _chars = ArrayPool<char>.Shared.Rent(Math.Max(16, capacity + capacity / 4));
-    private int _length;
-
-    public ReadOnlySpan<char> Written => _chars.AsSpan(0, _length);
-
-    public CharBuffer Append(char c)
-    {
-        Reserve(1);
-        _chars[_length++] = c;
-        return this;
-    }
-
-    public CharBuffer Append(scoped ReadOnlySpan<char> text)
-    {
-        Reserve(text.Length);
-        text.CopyTo(_chars.AsSpan(_length));
-        _length += text.Length;
-        return this;
-    }
-
-    private void Reserve(int more)
-    {
-        if (_length + more <= _chars.Length)
-            return;
-        char[] larger = ArrayPool<char>.Shared.Rent(Math.Max(_chars.Length * 2, _length + more));
-        _chars.AsSpan(0, _length).CopyTo(larger);
-        ArrayPool<char>.Shared.Return(_chars);
-        _chars = larger;
-    }
-
-    public void Dispose()
-    {
-        ArrayPool<char>.Shared.Return(_chars);
-        _chars = [];
-    }
 }

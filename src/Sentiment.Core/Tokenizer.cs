@@ -64,25 +64,32 @@ public sealed class Tokenizer
             Span<char> buffer = capacity <= StackChars
                 ? stackalloc char[StackChars]
                 : (rented = ArrayPool<char>.Shared.Rent(capacity));
-            ReadOnlySpan<char> rest = _lowerCase ? buffer[..PythonCase.ToLower(text, buffer)] : text;
-            if (_charLevel)
-            {
-                SplitCharacters(rest, ref sink);
-                return;
-            }
-            while (!rest.IsEmpty)
-            {
-                int end = rest.IndexOfAny(_separators);
-                ReadOnlySpan<char> word = end < 0 ? rest : rest[..end];
-                if (!word.IsEmpty)
-                    sink.Add(word);
-                rest = end < 0 ? default : rest[(end + 1)..];
-            }
+            SplitLowered(_lowerCase ? buffer[..PythonCase.ToLower(text, buffer)] : text, ref sink);
         }
         finally
         {
             if (rented is not null)
                 ArrayPool<char>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>Hands each word of already lower-cased text to the sink, with its position in that text.</summary>
+    private void SplitLowered<TSink>(scoped ReadOnlySpan<char> text, ref TSink sink)
+        where TSink : ITokenSink, allows ref struct
+    {
+        if (_charLevel)
+        {
+            SplitCharacters(text, ref sink);
+            return;
+        }
+        ReadOnlySpan<char> rest = text;
+        while (!rest.IsEmpty)
+        {
+            int end = rest.IndexOfAny(_separators);
+            ReadOnlySpan<char> word = end < 0 ? rest : rest[..end];
+            if (!word.IsEmpty)
+                sink.Add(word, text.Length - rest.Length);
+            rest = end < 0 ? default : rest[(end + 1)..];
         }
     }
 
@@ -96,10 +103,75 @@ public sealed class Tokenizer
         {
             int width = char.IsHighSurrogate(text[start]) && start + 1 < text.Length && char.IsLowSurrogate(text[start + 1]) ? 2 : 1;
             if (_charBigrams && previous >= 0)
-                sink.Add(text[previous..(start + width)]);
-            sink.Add(text.Slice(start, width));
+                sink.Add(text[previous..(start + width)], previous);
+            sink.Add(text.Slice(start, width), start);
             previous = start;
             start += width;
+        }
+    }
+
+    /// <summary>
+    /// The same words as <see cref="Tokenize(ReadOnlySpan{char})"/>, each with the span of
+    /// <paramref name="text"/> it came from: slower, for explanations, not for scoring.
+    /// Words made from one piece of text (an emoji's name, "dont" → "do n't") share its span.
+    /// </summary>
+    public List<TextWord> TokenizeWithOffsets(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        using var normalized = new CharBuffer(text.Length, mapSources: true);
+        if (_normalize)
+            TextNormalizer.Normalize(text, normalized, _emojiNames);
+        else
+        {
+            for (int i = 0; i < text.Length; i++)
+                normalized.From(i, i + 1).Append(text[i]);
+        }
+        ReadOnlySpan<char> written = normalized.Written;
+        var lowered = new char[_lowerCase ? written.Length * 2 : written.Length];
+        int length = _lowerCase ? PythonCase.ToLower(written, lowered) : Copy(written, lowered);
+        var sink = new OffsetSink([], normalized, OriginsOf(written, length));
+        SplitLowered(lowered.AsSpan(0, length), ref sink);
+        return sink.Words;
+    }
+
+    private static int Copy(ReadOnlySpan<char> from, Span<char> to)
+    {
+        from.CopyTo(to);
+        return from.Length;
+    }
+
+    /// <summary>
+    /// For each lower-cased character, the normalised character it came from. Lower-casing keeps the
+    /// length except for a few letters that become two (U+0130 → i + combining dot), so only then
+    /// is each character lower-cased alone to see how long it becomes.
+    /// </summary>
+    private int[]? OriginsOf(ReadOnlySpan<char> written, int loweredLength)
+    {
+        if (loweredLength == written.Length)
+            return null; // the identity
+        var origins = new int[loweredLength];
+        Span<char> one = stackalloc char[8];
+        int at = 0;
+        for (int i = 0; i < written.Length; i++)
+        {
+            int width = char.IsHighSurrogate(written[i]) && i + 1 < written.Length && char.IsLowSurrogate(written[i + 1]) ? 2 : 1;
+            int lowered = _lowerCase ? PythonCase.ToLower(written.Slice(i, width), one) : width;
+            for (int k = 0; k < lowered && at < origins.Length; k++)
+                origins[at++] = i;
+            i += width - 1;
+        }
+        return origins;
+    }
+
+    private readonly struct OffsetSink(List<TextWord> words, CharBuffer normalized, int[]? origins) : ITokenSink
+    {
+        public List<TextWord> Words => words;
+
+        public void Add(scoped ReadOnlySpan<char> word, int position)
+        {
+            int first = origins?[position] ?? position, last = origins?[position + word.Length - 1] ?? position + word.Length - 1;
+            int start = normalized.SourceOf(first).Start, end = normalized.SourceOf(last).End;
+            words.Add(new TextWord(word.ToString(), start, end - start));
         }
     }
 
@@ -107,12 +179,19 @@ public sealed class Tokenizer
     {
         public List<string> Words => words;
 
-        public void Add(scoped ReadOnlySpan<char> word) => words.Add(word.ToString());
+        public void Add(scoped ReadOnlySpan<char> word, int position) => words.Add(word.ToString());
     }
 }
 
 /// <summary>Receives the words of a text without a string being made for each.</summary>
 internal interface ITokenSink
 {
-    void Add(scoped ReadOnlySpan<char> word);
+    /// <summary>One word, at <paramref name="position"/> of the lower-cased text.</summary>
+    void Add(scoped ReadOnlySpan<char> word, int position);
 }
+
+/// <summary>A word as the tokenizer gives it, and the span of the original text it came from (UTF-16 units).</summary>
+/// <param name="Text">The word the model reads: normalised and lower-cased.</param>
+/// <param name="Offset">Where its source starts in the original text.</param>
+/// <param name="Length">How long its source is.</param>
+public readonly record struct TextWord(string Text, int Offset, int Length);

@@ -16,6 +16,8 @@ internal sealed class WordCounter : ITokenSink
         _lookup = _slots.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
+    public void Add(scoped ReadOnlySpan<char> word, int position) => Add(word);
+
     public void Add(scoped ReadOnlySpan<char> word)
     {
         if (_lookup.TryGetValue(word, out int slot))

@@ -84,6 +84,24 @@ public sealed class ForeignImportTests : IDisposable
     }
 
     [Fact]
+    public void Explain_CharacterModel_LeavesOutOneCharacterAtItsSpan()
+    {
+        const string text = "太无聊了，浪费时间😀";
+        using var scorer = new SentimentScorer(ModelBundle.Load(Import(ForeignFixture.CharsSigmoid)));
+
+        var explanation = new OcclusionExplainer(scorer).Explain([text])[0];
+
+        var words = explanation.Words.Words;
+        Assert.Equal(text.EnumerateRunes().Select(r => r.ToString()), words.Select(w => text.Substring(w.Word.Offset, w.Word.Length)));
+        Assert.Contains(explanation.Without, without => without is not null);
+        for (int k = 0; k < words.Count; k++)
+        {
+            if (explanation.Without[k] is { } without)
+                Assert.Equal(scorer.Predict(text.Remove(words[k].Word.Offset, words[k].Word.Length)).Probabilities, without, new FloatTolerance(1e-6f));
+        }
+    }
+
+    [Fact]
     public void Write_CharacterTokenizer_KeepsCharLevel() =>
         Assert.True(ModelManifest.Load(Path.Combine(Import(ForeignFixture.CharsSigmoid), ModelManifest.FileName)).Tokenizer.CharLevel);
 

@@ -16,7 +16,14 @@ namespace Sentiment.Api.Contracts;
 /// <param name="Error">Why the item was not scored; present only for an error entry.</param>
 public sealed record BatchItemResult(
     string? Id, string? Label, float? Confidence, float? Score, IReadOnlyDictionary<string, float>? Probabilities,
-    TokenCounts? Tokens, IReadOnlyList<AnswerWarning>? Warnings, string? Model, string? ModelVersion, ItemError? Error);
+    TokenCounts? Tokens, IReadOnlyList<AnswerWarning>? Warnings, string? Model, string? ModelVersion, ItemError? Error)
+{
+    /// <summary><inheritdoc cref="SentimentResult.Words" path="/summary"/> Absent for an error entry.</summary>
+    public IReadOnlyList<WordContribution>? Words { get; init; }
+
+    /// <summary><inheritdoc cref="SentimentResult.Sentences" path="/summary"/> Absent for an error entry.</summary>
+    public IReadOnlyList<SentenceResult>? Sentences { get; init; }
+}
 
 /// <summary>Why one batch item was not scored.</summary>
 /// <param name="Code"><c>empty_text</c>, <c>text_too_long</c>, <c>invalid_text</c> (not valid Unicode),

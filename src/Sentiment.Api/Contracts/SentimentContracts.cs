@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Sentiment.Api.Contracts;
 
 /// <summary>A text to score.</summary>
-public sealed class SentimentRequest
+public sealed class SentimentRequest : AnswerRequest
 {
     /// <summary>The text: 1 to MaxTextLength (default 5,120) characters, not only whitespace.</summary>
     /// <example>The plot was thin but the acting was wonderful and I would happily watch it again.</example>
@@ -17,7 +17,7 @@ public sealed class SentimentRequest
 }
 
 /// <summary>Texts to score together.</summary>
-public sealed class BatchSentimentRequest
+public sealed class BatchSentimentRequest : AnswerRequest
 {
     /// <summary>
     /// 1 to MaxTextsPerRequest (default 64) items: each a text, or an object
@@ -53,7 +53,15 @@ public sealed record AnswerWarning(string Code, string Message);
 /// <param name="Warnings">Present only when there is something to warn about.</param>
 public record SentimentResult(
     string Label, float? Confidence, float? Score, IReadOnlyDictionary<string, float>? Probabilities, TokenCounts Tokens,
-    IReadOnlyList<AnswerWarning>? Warnings = null);
+    IReadOnlyList<AnswerWarning>? Warnings = null)
+{
+    /// <summary>With <c>explain: true</c>: every word the tokenizer produced, in text order; absent for a text answered <c>unknown</c>.</summary>
+    public IReadOnlyList<WordContribution>? Words { get; init; }
+
+    /// <summary>With <c>sentences: true</c>: every sentence, scored on its own. The text's label is then <c>mixed</c>
+    /// when one sentence is confidently positive and another confidently negative.</summary>
+    public IReadOnlyList<SentenceResult>? Sentences { get; init; }
+}
 
 /// <summary>The model's answer for one text, with the version of the model that gave it.</summary>
 /// <param name="Label"><inheritdoc cref="SentimentResult" path="/param[@name='Label']"/></param>

@@ -54,6 +54,7 @@ internal static class ApiExamples
             new("negative review", """{ "text": "A dull, predictable film. Two hours I will never get back." }"""),
             new("emoji and markup", """{ "text": "<b>Loved it</b> 😍 — ¡qué película! مذهل" }"""),
             new("unreadable text", """{ "text": "qwxz vbnm" }"""),
+            new("explained mixed review", """{ "text": "Wonderful acting. The plot was boring.", "explain": true, "sentences": true }"""),
         ],
         [
             new(200, "The model's answer.", new NamedExample("positive review", """
@@ -64,6 +65,23 @@ internal static class ApiExamples
                 { "label": "unknown", "tokens": { "total": 2, "known": 0, "truncated": false },
                   "warnings": [ { "code": "no_known_words",
                     "message": "None of the text's 2 words is in the model's vocabulary, so the model cannot judge it." } ],
+                  "modelVersion": "2.0.0" }
+                """), new NamedExample("explained mixed review", """
+                { "label": "mixed", "confidence": 0.47518936, "score": -0.17832154,
+                  "probabilities": {"negative": 0.47518936, "neutral": 0.22794282, "positive": 0.29686782},
+                  "tokens": {"total": 6, "known": 6, "truncated": false},
+                  "words": [
+                    {"text": "wonderful", "offset": 0, "length": 9, "known": true, "contribution": -0.32258323, "scoreContribution": 0.61396307, "truncated": false},
+                    {"text": "acting", "offset": 10, "length": 6, "known": true, "contribution": 0.07257968, "scoreContribution": -0.09870684, "truncated": false},
+                    {"text": "the", "offset": 18, "length": 3, "known": true, "contribution": -0.04943958, "scoreContribution": 0.07565865, "truncated": false},
+                    {"text": "plot", "offset": 22, "length": 4, "known": true, "contribution": 0.09307256, "scoreContribution": -0.18528739, "truncated": false},
+                    {"text": "was", "offset": 27, "length": 3, "known": true, "contribution": 0.15324625, "scoreContribution": -0.26672307, "truncated": false},
+                    {"text": "boring", "offset": 31, "length": 6, "known": true, "contribution": 0.47127032, "scoreContribution": -1.1354542, "truncated": false} ],
+                  "sentences": [
+                    {"text": "Wonderful acting.", "offset": 0, "length": 17, "label": "positive", "confidence": 0.95917356,
+                     "probabilities": {"negative": 0.0017419138, "neutral": 0.039084475, "positive": 0.95917356}},
+                    {"text": "The plot was boring.", "offset": 18, "length": 20, "label": "negative", "confidence": 0.8486383,
+                     "probabilities": {"negative": 0.8486383, "neutral": 0.14517301, "positive": 0.0061887475}} ],
                   "modelVersion": "2.0.0" }
                 """)),
             new(400, "The body is not valid: 'text' missing, null, not a string, empty or whitespace, " +
@@ -78,6 +96,7 @@ internal static class ApiExamples
         [
             new("two reviews", """{ "texts": ["Wonderful acting and a moving story.", "Boring, far too long and badly written."] }"""),
             new("ids and per-item errors", """{ "texts": [ { "id": "r1", "text": "Wonderful acting and a moving story." }, { "id": "r2", "text": "   " }, { "id": "r3", "text": "这部电影太无聊了", "language": "zh" } ] }"""),
+            new("explained, offsets in code points", """{ "texts": ["Loved it 😍", "I don't recommend it."], "explain": true, "offsetUnit": "codePoint" }"""),
         ],
         [
             new(200, "One entry per item, in request order: a result naming its model, or an error {code, message} for an item " +
@@ -99,6 +118,27 @@ internal static class ApiExamples
                     { "id": "r2", "error": { "code": "empty_text", "message": "'texts[1].text' is empty or only whitespace." } },
                     { "id": "r3", "error": { "code": "unsupported_language",
                       "message": "'language' is 'zh', which no served model reads; languages served: en." } } ],
+                  "modelVersion": "2.0.0" }
+                """), new NamedExample("explained, offsets in code points", """
+                { "results": [
+                    { "label": "positive", "confidence": 0.94608516, "score": 0.9427013,
+                      "probabilities": {"negative": 0.0033839033, "neutral": 0.050530925, "positive": 0.94608516},
+                      "tokens": {"total": 3, "known": 2, "truncated": false},
+                      "words": [
+                        {"text": "loved", "offset": 0, "length": 5, "known": true, "contribution": 0.70707726, "scoreContribution": 0.7965994, "truncated": false},
+                        {"text": "it", "offset": 6, "length": 2, "known": true, "contribution": 0.006282389, "scoreContribution": 0.00977844, "truncated": false},
+                        {"text": "😍", "offset": 9, "length": 1, "known": false, "contribution": 0, "scoreContribution": 0, "truncated": false} ],
+                      "model": "sentiment-lstm", "modelVersion": "2.0.0" },
+                    { "label": "negative", "confidence": 0.743003, "score": -0.699778,
+                      "probabilities": {"negative": 0.743003, "neutral": 0.213772, "positive": 0.043225005},
+                      "tokens": {"total": 5, "known": 5, "truncated": false},
+                      "words": [
+                        {"text": "i", "offset": 0, "length": 1, "known": true, "contribution": 0.04721415, "scoreContribution": -0.038832188, "truncated": false},
+                        {"text": "do", "offset": 2, "length": 2, "known": true, "contribution": 0.0012372136, "scoreContribution": -0.0037448406, "truncated": false},
+                        {"text": "n't", "offset": 4, "length": 3, "known": true, "contribution": 0.71641856, "scoreContribution": -1.439079, "truncated": false},
+                        {"text": "recommend", "offset": 8, "length": 9, "known": true, "contribution": 0.3445822, "scoreContribution": -0.36236668, "truncated": false},
+                        {"text": "it", "offset": 18, "length": 2, "known": true, "contribution": -0.02217549, "scoreContribution": 0.03184092, "truncated": false} ],
+                      "model": "sentiment-lstm", "modelVersion": "2.0.0" } ],
                   "modelVersion": "2.0.0" }
                 """)),
             new(400, "The body is not valid: 'texts' missing, not an array, empty or longer than MaxTextsPerRequest (default 64), " +

@@ -40,13 +40,8 @@ public static class OperationalEndpoints
             .WithSummary("Prometheus metrics: requests by route and status, latencies, predictions per label, " +
                 "inference batch sizes and durations, queue length.")
             .Produces<string>(StatusCodes.Status200OK, PrometheusText);
-
-        app.MapGet("/", ToSwagger).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
-
-    private static Results<RedirectHttpResult, NotFound> ToSwagger(IOptions<ApiOptions> options) =>
-        options.Value.Swagger ? TypedResults.Redirect("/swagger") : TypedResults.NotFound();
 
     /// <summary>503 from the moment shutdown starts, so load balancers stop sending before Kestrel stops accepting.</summary>
     internal static Results<ContentHttpResult, ProblemHttpResult> Ready(

@@ -15,29 +15,32 @@ internal static class RequestParser
 
     private delegate T? FieldReader<T>(ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors);
 
-    /// <summary>Reads <c>{"text": "...", "language"?: "en", "model"?: "name"}</c> as a one-item batch.</summary>
-    public static RequestItem[]? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
+    /// <summary>Reads <c>{"text": "...", "language"?: "en", "model"?: "name"}</c> and the answer options as a one-item batch.</summary>
+    public static ParsedRequest? ParseText(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
     {
-        string? text = ParseObject(body, limits, "text", """{"text": "..."}""", out errors, out var hints,
+        string? text = ParseObject(body, limits, "text", """{"text": "..."}""", out errors, out var hints, out var options,
             static (ref Utf8JsonReader reader, ApiOptions limits, ref ErrorBag errors) => ReadText(ref reader, "text", limits, ref errors));
-        return text is null ? null : [new RequestItem(text, hints.Language, hints.Model)];
+        return text is null ? null : new ParsedRequest([new RequestItem(text, hints.Language, hints.Model)], options);
     }
 
-    /// <summary>Reads <c>{"texts": [...], "language"?, "model"?}</c>; the request's language and model apply to every item.</summary>
-    public static List<RequestItem>? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
+    /// <summary>Reads <c>{"texts": [...], "language"?, "model"?}</c>; the request's language, model and answer options apply to every item.</summary>
+    public static ParsedRequest? ParseTexts(ReadOnlySequence<byte> body, ApiOptions limits, out ErrorBag errors)
     {
-        var items = ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, out var hints, BatchItems.ReadArray);
-        return items?.Select(item => item with { Language = item.Language ?? hints.Language, Model = item.Model ?? hints.Model }).ToList();
+        var items = ParseObject(body, limits, "texts", """{"texts": ["...", "..."]}""", out errors, out var hints, out var options,
+            BatchItems.ReadArray);
+        return items is null ? null : new ParsedRequest(
+            [.. items.Select(item => item with { Language = item.Language ?? hints.Language, Model = item.Model ?? hints.Model })], options);
     }
 
-    /// <summary>Reads an object whose main field is <paramref name="field"/>, with the optional routing fields beside it.</summary>
+    /// <summary>Reads an object whose main field is <paramref name="field"/>, with the optional routing and <see cref="AnswerOptions"/> fields beside it.</summary>
     private static T? ParseObject<T>(
         ReadOnlySequence<byte> body, ApiOptions limits, string field, string shape, out ErrorBag errors, out RoutingHints hints,
-        FieldReader<T> read)
+        out AnswerOptions options, FieldReader<T> read)
         where T : class
     {
         errors = new ErrorBag();
         hints = default;
+        options = default;
         if (body.IsEmpty)
         {
             errors.Add("body", $"The request body is empty; send a JSON object such as {shape}.");
@@ -56,6 +59,7 @@ internal static class RequestParser
                     return null;
                 bool known = reader.ValueTextEquals(field);
                 string? hint = RoutingHints.NameOf(ref reader);
+                string? option = AnswerOptions.Match(ref reader);
                 reader.Read();
                 if (known)
                 {
@@ -64,6 +68,8 @@ internal static class RequestParser
                 }
                 else if (hint is not null)
                     hints.Read(hint, ref reader, hint, ref errors);
+                else if (option is not null)
+                    options = options.Read(ref reader, option, ref errors);
                 else
                     reader.Skip();
             }

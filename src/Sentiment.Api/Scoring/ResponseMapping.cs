@@ -8,27 +8,30 @@ namespace Sentiment.Api.Scoring;
 /// <summary>From the served model and its predictions to the wire types, in one place.</summary>
 internal static class ResponseMapping
 {
-    public static SentimentResponse ToResponse(ServedModel model, Prediction prediction)
-    {
-        var result = ToResult(model, prediction);
-        return new SentimentResponse(result.Label, result.Confidence, result.Score, result.Probabilities, result.Tokens,
-            result.Warnings, model.Version);
-    }
+    public static SentimentResponse ToResponse(ServedModel model, SentimentResult result) =>
+        new(result.Label, result.Confidence, result.Score, result.Probabilities, result.Tokens, result.Warnings, model.Version)
+        {
+            Words = result.Words,
+            Sentences = result.Sentences,
+        };
 
     public static BatchSentimentResponse ToBatchResponse(ItemAnswer[] answers, IReadOnlyList<RequestItem> items)
     {
         var results = new BatchItemResult[answers.Length];
         for (int i = 0; i < results.Length; i++)
         {
-            var (model, prediction, code, message) = answers[i];
+            var (model, result, code, message) = answers[i];
             if (code is not null)
             {
                 results[i] = new BatchItemResult(items[i].Id, null, null, null, null, null, null, null, null, new ItemError(code, message!));
                 continue;
             }
-            var result = ToResult(model!, prediction!);
-            results[i] = new BatchItemResult(items[i].Id, result.Label, result.Confidence, result.Score, result.Probabilities,
-                result.Tokens, result.Warnings, model!.Name, model.Version, null);
+            results[i] = new BatchItemResult(items[i].Id, result!.Label, result.Confidence, result.Score, result.Probabilities,
+                result.Tokens, result.Warnings, model!.Name, model.Version, null)
+            {
+                Words = result.Words,
+                Sentences = result.Sentences,
+            };
         }
         // Several models may have answered: their versions, as in the X-Model-Version header.
         var versions = answers.Where(a => a.Model is not null).Select(a => a.Model!.Version).Distinct().ToArray();
@@ -36,7 +39,7 @@ internal static class ResponseMapping
     }
 
     // A text the model cannot read gets no made-up numbers: only the label unknown, its counts and why.
-    private static SentimentResult ToResult(ServedModel model, Prediction prediction)
+    public static SentimentResult ToResult(ServedModel model, Prediction prediction)
     {
         var warnings = model.WarningsOf(prediction) is { } found
             ? found.Select(w => new AnswerWarning(w.Code, w.Message)).ToArray()

@@ -1,17 +1,22 @@
+using Sentiment.Api.Contracts;
 using Sentiment.Api.Serving;
-using Sentiment.Inference;
 
 namespace Sentiment.Api.Scoring;
 
-/// <summary>The answer for one request item: a model's prediction, or why the item was not scored.</summary>
-internal readonly record struct ItemAnswer(ServedModel? Model, Prediction? Prediction, string? ErrorCode = null, string? ErrorMessage = null);
+/// <summary>The answer for one request item: a model's result, or why the item was not scored.</summary>
+internal readonly record struct ItemAnswer(ServedModel? Model, SentimentResult? Result, string? ErrorCode = null, string? ErrorMessage = null);
 
-/// <summary>Chooses each item's model (<see cref="ModelChoice"/>) and scores the items of each model together.</summary>
+/// <summary>
+/// Chooses each item's model (<see cref="ModelChoice"/>) and scores the items of each model together;
+/// with <c>explain</c> or <c>sentences</c>, through <see cref="ExtendedAnswers"/>.
+/// </summary>
 internal static class RoutedScoring
 {
     /// <summary>One answer per item, in order; null when a model's queue is full.</summary>
-    public static async Task<ItemAnswer[]?> ScoreAsync(HttpContext http, ISentimentModel model, IReadOnlyList<RequestItem> items)
+    public static async Task<ItemAnswer[]?> ScoreAsync(
+        HttpContext http, ISentimentModel model, ExtendedAnswers extended, ParsedRequest request)
     {
+        var items = request.Items;
         var models = model.Models;
         var answers = new ItemAnswer[items.Count];
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
@@ -34,19 +39,36 @@ internal static class RoutedScoring
             group.Add(i);
         }
 
-        var scorings = new List<(List<int> Items, Task<Scored> Scoring)>(groups.Count);
+        // The plain answer (flags off) stays the fast path: one scoring queue run, no splitting, no source map.
+        var scorings = new List<(List<int> Items, Task<Scored>? Plain, Task<Answered>? Extended)>(groups.Count);
         foreach (var (name, group) in groups)
         {
-            if (model.TryScore([.. group.Select(i => items[i].Text!)], name) is not { } scoring)
-                return null; // what was queued for other models is scored and dropped; the client retries the whole request
-            scorings.Add((group, scoring));
+            List<string> texts = [.. group.Select(i => items[i].Text!)];
+            if (!request.Options.Extended)
+            {
+                if (model.TryScore(texts, name) is not { } scoring)
+                    return null; // what was queued for other models is scored and dropped; the client retries the whole request
+                scorings.Add((group, scoring, null));
+            }
+            else if (extended.TryAnswer(model, name, texts, request.Options) is { } answering)
+                scorings.Add((group, null, answering));
+            else
+                return null;
         }
-        foreach (var (group, scoring) in scorings)
+        foreach (var (group, plain, extendedAnswer) in scorings)
         {
-            var scored = await scoring;
-            AnsweringModels.Add(http, scored.Model);
+            if (plain is not null)
+            {
+                var scored = await plain;
+                AnsweringModels.Add(http, scored.Model);
+                for (int k = 0; k < group.Count; k++)
+                    answers[group[k]] = new ItemAnswer(scored.Model, ResponseMapping.ToResult(scored.Model, scored.Predictions[k]));
+                continue;
+            }
+            var answered = await extendedAnswer!;
+            AnsweringModels.Add(http, answered.Model);
             for (int k = 0; k < group.Count; k++)
-                answers[group[k]] = new ItemAnswer(scored.Model, scored.Predictions[k]);
+                answers[group[k]] = new ItemAnswer(answered.Model, answered.Results[k]);
         }
         return answers;
     }

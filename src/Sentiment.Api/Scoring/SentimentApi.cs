@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Sentiment.Api.Configuration;
 using Sentiment.Api.Contracts;
+using Sentiment.Api.Explaining;
 using Sentiment.Api.Serving;
 using Sentiment.Inference;
 
@@ -25,6 +26,10 @@ public static class SentimentApi
         services.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.Section);
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitValidation>();
         services.AddSingleton<TextRateLimiter>();
+        services.AddValidatedOptions<SentenceOptions>(SentenceOptions.Section);
+        services.AddSingleton<SentenceSplitter>();
+        services.AddSingleton<ExtendedAnswers>();
+        services.AddValidatedOptions<DemoOptions>(DemoOptions.Section);
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
@@ -45,7 +50,9 @@ public static class SentimentApi
             .DescribeScoring<SentimentRequest>(ScoreTextName)
             .WithSummary("Score one text.")
             .WithDescription("Returns the most probable label, its confidence, a score in [-1, 1] (P(positive) - P(negative)), " +
-                "the probability of every label and how many of the text's words the model knows.");
+                "the probability of every label and how many of the text's words the model knows. " +
+                "With explain: true, each word's span and contribution (leave-one-word-out); with sentences: true, each sentence's " +
+                "label, and the label mixed when one sentence is confidently positive and another confidently negative.");
 
         app.MapPost("/sentiment/batch", PostBatchAsync)
             .DescribeScoring<BatchSentimentRequest>(ScoreBatchName)
@@ -79,29 +86,30 @@ public static class SentimentApi
     public static int TextLength(HttpContext http) => http.Items.TryGetValue(TextLengthKey, out var n) ? (int)n! : 0;
 
     internal static Task<Results<Ok<SentimentResponse>, ValidationProblem, ProblemHttpResult>> PostAsync(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseText, itemErrorsFail: true,
-            static (answers, _) => ResponseMapping.ToResponse(answers[0].Model!, answers[0].Prediction!));
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ExtendedAnswers extended, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, limiter, extended, options.Value, RequestParser.ParseText, itemErrorsFail: true,
+            static (answers, _) => ResponseMapping.ToResponse(answers[0].Model!, answers[0].Result!));
 
     internal static Task<Results<Ok<BatchSentimentResponse>, ValidationProblem, ProblemHttpResult>> PostBatchAsync(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, IOptions<ApiOptions> options) =>
-        ScoreAsync(http, model, limiter, options.Value, RequestParser.ParseTexts, itemErrorsFail: false,
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ExtendedAnswers extended, IOptions<ApiOptions> options) =>
+        ScoreAsync(http, model, limiter, extended, options.Value, RequestParser.ParseTexts, itemErrorsFail: false,
             ResponseMapping.ToBatchResponse);
 
     internal static Results<Ok<ModelResponse>, ProblemHttpResult> GetModel(
         HttpContext http, ISentimentModel model, IOptions<ApiOptions> options) =>
         model.Current is { } served ? TypedResults.Ok(ResponseMapping.ToModelResponse(served)) : Problems.NotReady(http, options.Value);
 
-    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TItems, TResponse>(
-        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ApiOptions limits, BodyParser<TItems> parse,
-        bool itemErrorsFail, Func<ItemAnswer[], TItems, TResponse> answer) where TItems : IReadOnlyList<RequestItem>
+    private static async Task<Results<Ok<TResponse>, ValidationProblem, ProblemHttpResult>> ScoreAsync<TResponse>(
+        HttpContext http, ISentimentModel model, TextRateLimiter limiter, ExtendedAnswers extended, ApiOptions limits,
+        BodyParser<ParsedRequest> parse, bool itemErrorsFail, Func<ItemAnswer[], IReadOnlyList<RequestItem>, TResponse> answer)
     {
         var body = await RequestBody.ReadAsync(http, limits, parse);
         if (body.Invalid is { } invalid)
             return invalid;
         if (body.Refused is { } refused)
             return refused;
-        var items = body.Value!;
+        var request = body.Value!;
+        var items = request.Items;
         http.Items[TextLengthKey] = items.Sum(item => item.Text?.Length ?? 0);
         if (!limiter.TryAcquire(http, items.Count, out var retryAfter))
             return Problems.RateLimited(http, retryAfter, items.Count);
@@ -110,7 +118,7 @@ public static class SentimentApi
         try
         {
             // Each item is answered by the version that scored it: a reload may have swapped in a newer one.
-            if (await RoutedScoring.ScoreAsync(http, model, items) is not { } answers)
+            if (await RoutedScoring.ScoreAsync(http, model, extended, request) is not { } answers)
                 return Problems.Busy(http, limits);
             // A batch answers a bad item in its place; a single text's request fails with it.
             if (itemErrorsFail && Problems.Unroutable(answers) is { } unroutable)

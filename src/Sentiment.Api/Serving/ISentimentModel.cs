@@ -1,3 +1,5 @@
+using Sentiment.Inference;
+
 namespace Sentiment.Api.Serving;
 
 /// <summary>The models behind the endpoints: score texts asynchronously, micro-batched.</summary>
@@ -19,4 +21,12 @@ public interface ISentimentModel
     /// ready or the queue is full.
     /// </summary>
     Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null);
+
+    /// <summary>
+    /// Queues texts for explanation by the model named <paramref name="model"/> (null: the default):
+    /// each text and its variants without one word run through the model together
+    /// (<see cref="OcclusionExplainer"/>), and <paramref name="alsoScore"/> is scored by the same
+    /// version. Null when the model is not ready or a queue is full.
+    /// </summary>
+    Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null);
 }

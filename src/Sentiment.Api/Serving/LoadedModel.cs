@@ -3,7 +3,8 @@ using Sentiment.Inference;
 namespace Sentiment.Api.Serving;
 
 /// <summary>
-/// One version of one bundle, as served: its ONNX session and its batcher. Counted uses keep it
+/// One version of one bundle, as served: its ONNX session and its two batchers, one for scoring and
+/// one for explanations (their runs are words + 1 times longer than a text's). Counted uses keep it
 /// alive: a reload swaps in the next version and retires this one, and the session is disposed
 /// only when the last request that started on it has been answered.
 /// </summary>
@@ -13,16 +14,19 @@ internal sealed class LoadedModel
     private readonly TaskCompletionSource _disposed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _uses = 1; // the slot's own hold, dropped by Retire
 
-    public LoadedModel(ServedModel served, SentimentScorer scorer, MicroBatcher<Prediction> batcher)
+    public LoadedModel(ServedModel served, SentimentScorer scorer, MicroBatcher<Prediction> batcher, MicroBatcher<Explanation> explainer)
     {
         Served = served;
         _scorer = scorer;
         Batcher = batcher;
+        Explainer = explainer;
     }
 
     public ServedModel Served { get; }
 
     public MicroBatcher<Prediction> Batcher { get; }
+
+    public MicroBatcher<Explanation> Explainer { get; }
 
     /// <summary>Completes once the batcher has stopped and the session is disposed.</summary>
     public Task Disposed => _disposed.Task;
@@ -54,12 +58,27 @@ internal sealed class LoadedModel
         }
     }
 
+    /// <summary>Explanations and the extra texts scored with them, on this one version, under one use.</summary>
+    public async Task<Explained> ExplainAsync(Task<Explanation[]> explaining, Task<Prediction[]> scoring)
+    {
+        try
+        {
+            var explanations = await explaining;
+            return new Explained(Served, explanations, await scoring);
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
     public void Release()
     {
         if (Interlocked.Decrement(ref _uses) == 0)
         {
             // Nothing is queued any more: every queued text holds a use.
             Batcher.Dispose();
+            Explainer.Dispose();
             _scorer.Dispose();
             _disposed.TrySetResult();
         }
@@ -71,3 +90,6 @@ internal sealed class LoadedModel
 
 /// <summary>The predictions for a request's texts, and the model version that made them.</summary>
 public sealed record Scored(ServedModel Model, Prediction[] Predictions);
+
+/// <summary>Explanations of a request's texts, the predictions of the texts scored with them, and the model version that made both.</summary>
+public sealed record Explained(ServedModel Model, Explanation[] Explanations, Prediction[] Predictions);

@@ -41,21 +41,50 @@ internal sealed class ModelHost(
 
     public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null)
     {
-        var slot = model is null ? _slots.FirstOrDefault() : _slots.FirstOrDefault(s => s.Live?.Served.Name == model);
-        if (slot?.Acquire() is not { } live)
-            return null;
-        if (_abandoned)
-        {
-            live.Release();
-            return Task.FromException<Scored>(new ScoringAbandonedException());
-        }
+        if (Acquire(model, out var abandoned) is not { } live)
+            return abandoned ? Task.FromException<Scored>(new ScoringAbandonedException()) : null;
         if (live.Batcher.TryEnqueue(texts) is not { } scoring)
+            return QueueFull<Scored>(live);
+        return live.ScoreAsync(scoring);
+    }
+
+    public Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null)
+    {
+        if (Acquire(model, out var abandoned) is not { } live)
+            return abandoned ? Task.FromException<Explained>(new ScoringAbandonedException()) : null;
+        // Both queues of the one version, under one use: a reload in between cannot mix two versions in one answer.
+        if (live.Explainer.TryEnqueue(texts) is not { } explaining)
+            return QueueFull<Explained>(live);
+        var scoring = alsoScore.Count == 0 ? Task.FromResult(Array.Empty<Prediction>()) : live.Batcher.TryEnqueue(alsoScore);
+        if (scoring is null)
         {
-            live.Release();
+            // The queued explanations still run (they cannot be taken back); the version is released after them.
+            _ = live.ExplainAsync(explaining, Task.FromResult(Array.Empty<Prediction>()));
             metrics.CountQueueFull();
             return null;
         }
-        return live.ScoreAsync(scoring);
+        return live.ExplainAsync(explaining, scoring);
+    }
+
+    /// <summary>A use of the live version of <paramref name="model"/> (null: the default); null when not ready or stopping.</summary>
+    private LoadedModel? Acquire(string? model, out bool abandoned)
+    {
+        abandoned = false;
+        var slot = model is null ? _slots.FirstOrDefault() : _slots.FirstOrDefault(s => s.Live?.Served.Name == model);
+        if (slot?.Acquire() is not { } live)
+            return null;
+        if (!_abandoned)
+            return live;
+        live.Release();
+        abandoned = true;
+        return null;
+    }
+
+    private Task<T>? QueueFull<T>(LoadedModel live)
+    {
+        live.Release();
+        metrics.CountQueueFull();
+        return null;
     }
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -148,7 +177,7 @@ internal sealed class ModelHost(
         _abandoned = true; // late requests on kept-alive connections get the same 503
         int abandoned = 0;
         foreach (var slot in _slots)
-            abandoned += slot.Live?.Batcher.Abandon() ?? 0;
+            abandoned += slot.Live is { } live ? live.Batcher.Abandon() + live.Explainer.Abandon() : 0;
         if (abandoned > 0)
             logger.LogWarning("Shutdown timeout near: {Texts} queued texts answered 503 unscored", abandoned);
     }

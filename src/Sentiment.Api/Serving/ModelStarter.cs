@@ -4,7 +4,7 @@ using Sentiment.Inference;
 
 namespace Sentiment.Api.Serving;
 
-/// <summary>Turns a checked bundle into a served version: its session, warmed up, and its batcher.</summary>
+/// <summary>Turns a checked bundle into a served version: its session, warmed up, and its batchers.</summary>
 internal static class ModelStarter
 {
     /// <summary>The scorer warms itself up, so a version has answered once before it serves.</summary>
@@ -22,7 +22,9 @@ internal static class ModelStarter
             // The queue gauge is the sum over every model's queue.
             var batcher = new MicroBatcher<Prediction>(texts => Score(scorer, served, metrics, texts), batching,
                 _ => metrics.SetQueueLength(queueLength()));
-            return new LoadedModel(served, scorer, batcher);
+            var occlusion = new OcclusionExplainer(scorer);
+            var explainer = new MicroBatcher<Explanation>(texts => Explain(occlusion, served, metrics, texts), batching);
+            return new LoadedModel(served, scorer, batcher, explainer);
         }
         catch
         {
@@ -31,13 +33,21 @@ internal static class ModelStarter
         }
     }
 
-    private static Prediction[] Score(SentimentScorer scorer, ServedModel served, ServingMetrics metrics, ArraySegment<string> texts)
+    private static Prediction[] Score(SentimentScorer scorer, ServedModel served, ServingMetrics metrics, ArraySegment<string> texts) =>
+        Measured(served, metrics, texts, () => scorer.Predict(texts), static prediction => prediction);
+
+    private static Explanation[] Explain(OcclusionExplainer explainer, ServedModel served, ServingMetrics metrics, ArraySegment<string> texts) =>
+        Measured(served, metrics, texts, () => explainer.Explain(texts), static explanation => explanation.Prediction);
+
+    /// <summary>Times <paramref name="run"/> and counts the label of each result.</summary>
+    private static T[] Measured<T>(ServedModel served, ServingMetrics metrics, ArraySegment<string> texts,
+        Func<T[]> run, Func<T, Prediction> predictionOf)
     {
         long start = Stopwatch.GetTimestamp();
-        var predictions = scorer.Predict(texts);
+        var results = run();
         metrics.RecordRun(served.Name, texts.Count, Stopwatch.GetElapsedTime(start));
-        foreach (var prediction in predictions)
-            metrics.CountPrediction(served.Name, ServedModel.LabelOf(prediction));
-        return predictions;
+        foreach (var result in results)
+            metrics.CountPrediction(served.Name, ServedModel.LabelOf(predictionOf(result)));
+        return results;
     }
 }

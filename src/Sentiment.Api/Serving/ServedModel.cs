@@ -53,6 +53,12 @@ public sealed class ServedModel
 
     public IReadOnlyList<string> Labels => Manifest.Labels;
 
+    /// <summary>Index of the label <c>positive</c>, or -1.</summary>
+    public int PositiveIndex => _positive;
+
+    /// <summary>Index of the label <c>negative</c>, or -1.</summary>
+    public int NegativeIndex => _negative;
+
     /// <summary>P(positive) - P(negative); null when the model lacks either label.</summary>
     public float? Score(float[] probabilities) =>
         _positive >= 0 && _negative >= 0 ? probabilities[_positive] - probabilities[_negative] : null;

@@ -123,7 +123,7 @@ public sealed class SentimentScorer : IDisposable
         return new EncodedText(new int[maxLength], maxLength, maxLength, false);
     }
 
-    private Prediction ToPrediction(EncodedText text, ReadOnlySpan<float> row)
+    internal Prediction ToPrediction(EncodedText text, ReadOnlySpan<float> row)
     {
         int best = Prediction.ArgMax(row);
         return new Prediction(best, Bundle.Labels[best], row[best], row.ToArray(), text.TotalTokens, text.KnownTokens, text.Truncated);

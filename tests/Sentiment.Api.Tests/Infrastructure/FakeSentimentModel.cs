@@ -1,4 +1,5 @@
 using Sentiment.Api.Serving;
+using Sentiment.Core;
 using Sentiment.Inference;
 
 namespace Sentiment.Api.Tests.Infrastructure;
@@ -37,6 +38,28 @@ public sealed class FakeSentimentModel : ISentimentModel
         var scored = new Scored(Tiny, predictions);
         return Hold is { } hold ? hold.ContinueWith(_ => scored, TaskScheduler.Default) : Task.FromResult(scored);
     }
+
+    /// <summary>Splits words with the tiny bundle's encoder and answers each variant with <see cref="Predict"/>, like <see cref="TryScore"/>.</summary>
+    public Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null)
+    {
+        if (TryScore([.. texts, .. alsoScore], model) is not { } scoring)
+            return null;
+        return scoring.ContinueWith(scored =>
+        {
+            var predictions = scored.Result.Predictions;
+            var explanations = texts.Select((text, i) =>
+            {
+                var words = Encoder.Value.EncodeWords(text);
+                var without = words.Words.Select(w => w.Known && !words.IsCutOff(w)
+                    ? Predict(text.Remove(w.Word.Offset, w.Word.Length)).Probabilities
+                    : null).ToArray();
+                return new Explanation(predictions[i], words, without);
+            }).ToArray();
+            return new Explained(scored.Result.Model, explanations, predictions[texts.Count..]);
+        }, TaskScheduler.Default);
+    }
+
+    private static readonly Lazy<TextEncoder> Encoder = new(() => ModelBundle.Load(TestPaths.TinyBundle).Encoder);
 
     public static Prediction Predict(string text)
     {

@@ -63,8 +63,7 @@ public sealed class BrowserAccessTests
     [InlineData("/swagger")]
     [InlineData("/swagger/index.html")]
     [InlineData("/swagger/v1/swagger.json")]
-    [InlineData("/")]
-    public async Task SwaggerOff_Returns404_AndRootDoesNotRedirect(string path)
+    public async Task SwaggerOff_Returns404(string path)
     {
         using var factory = new FakeModelFactory { Settings = new Dictionary<string, string> { ["Api:Swagger"] = "false" } };
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -26,8 +26,29 @@ public sealed class ModelSlotTests : IDisposable
     private static LoadedModel Start(ModelBundle bundle)
     {
         var scorer = new SentimentScorer(bundle);
+        var explainer = new OcclusionExplainer(scorer);
         return new LoadedModel(new ServedModel(bundle.Manifest), scorer,
-            new MicroBatcher<Prediction>(texts => scorer.Predict(texts), new BatchingOptions { Workers = 1 }));
+            new MicroBatcher<Prediction>(texts => scorer.Predict(texts), new BatchingOptions { Workers = 1 }),
+            new MicroBatcher<Explanation>(texts => explainer.Explain(texts), new BatchingOptions { Workers = 1 }));
+    }
+
+    [Fact]
+    public async Task AfterAReload_TheNewVersionExplains_AndTheOldFinishesItsExplanationFirst()
+    {
+        var old = _slot.Acquire()!; // an explained request that has started
+        _bundle.EditManifest(m => m["version"] = "2.0.0");
+        Assert.True(_slot.Reload().Succeeded);
+        var live = _slot.Acquire()!;
+
+        var before = await old.ExplainAsync(old.Explainer.TryEnqueue(["a good film"])!, Task.FromResult(Array.Empty<Prediction>()));
+        var after = await live.ExplainAsync(live.Explainer.TryEnqueue(["a good film"])!, live.Batcher.TryEnqueue(["good"])!);
+
+        Assert.Equal(TestPaths.TinyManifest.Version, before.Model.Version);
+        Assert.Equal("2.0.0", after.Model.Version);
+        Assert.Equal(3, after.Explanations.Single().Words.Words.Count);
+        Assert.Single(after.Predictions);
+        await old.Disposed.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(live.Disposed.IsCompleted);
     }
 
     [Fact]

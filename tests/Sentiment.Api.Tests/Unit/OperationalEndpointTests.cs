@@ -11,15 +11,6 @@ public sealed class OperationalEndpointTests(FakeModelFactory factory) : IClassF
     private readonly HttpClient _client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     [Fact]
-    public async Task Root_RedirectsToSwagger()
-    {
-        var response = await _client.GetAsync("/");
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/swagger", response.Headers.Location?.OriginalString);
-    }
-
-    [Fact]
     public async Task SwaggerUi_IsServed()
     {
         var response = await factory.CreateClient().GetAsync("/swagger");

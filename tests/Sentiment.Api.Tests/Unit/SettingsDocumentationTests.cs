@@ -17,6 +17,8 @@ public sealed class SettingsDocumentationTests
         { typeof(ShutdownOptions), ShutdownOptions.Section },
         { typeof(ConnectionOptions), ConnectionOptions.Section },
         { typeof(AdminOptions), AdminOptions.Section },
+        { typeof(SentenceOptions), SentenceOptions.Section },
+        { typeof(DemoOptions), DemoOptions.Section },
     };
 
     [Theory]
