@@ -143,4 +143,22 @@ public sealed class SentimentScorerTests : IDisposable
         Assert.Equal(bundle.OnnxPath, error.File);
         Assert.Contains("ONNX Runtime cannot use the model", error.Message);
     }
+
+    [Fact]
+    public void Session_RunsTheGraphThatWasChecked_NotAFileReplacedAfterTheCheck()
+    {
+        using var files = TinyBundleFiles.Copy();
+        var bundle = ModelBundle.Load(files.Path);
+        float expected = _scorer.Predict("a great movie").Confidence;
+        // Another graph with the same inputs, written over the checked one between load and session.
+        var other = ModelProto.Parser.ParseFrom(File.ReadAllBytes(files.File("sentiment.onnx")));
+        other.Graph.Initializer[0].RawData = ByteString.CopyFrom(new byte[other.Graph.Initializer[0].RawData.Length]);
+        File.WriteAllBytes(files.File("sentiment.onnx"), other.ToByteArray());
+
+        using (var first = new SentimentScorer(bundle))
+            Assert.Equal(expected, first.Predict("a great movie").Confidence);
+        // The checked bytes are handed over once; a second session reads the file again and checks it again.
+        var error = Assert.Throws<ModelBundleException>(() => new SentimentScorer(bundle));
+        Assert.Contains("SHA-256", error.Message);
+    }
 }

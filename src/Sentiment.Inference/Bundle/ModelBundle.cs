@@ -11,13 +11,24 @@ namespace Sentiment.Inference;
 /// </summary>
 public sealed class ModelBundle
 {
-    private ModelBundle(string directory, ModelManifest manifest, TextEncoder encoder)
+    private byte[]? _onnxBytes;
+
+    private ModelBundle(string directory, ModelManifest manifest, TextEncoder encoder, byte[] onnxBytes)
     {
         Directory = directory;
         Manifest = manifest;
         Encoder = encoder;
         OnnxPath = Path.Combine(directory, manifest.Onnx.File);
+        _onnxBytes = onnxBytes;
     }
+
+    /// <summary>
+    /// The graph as checked against model.json. The bytes read at load are handed over once (a session
+    /// copies them), so a file replaced after the check is never run; a later call reads the file again
+    /// and checks its hash again.
+    /// </summary>
+    internal byte[] CheckedOnnxBytes() =>
+        Interlocked.Exchange(ref _onnxBytes, null) ?? ReadFile(OnnxPath, Manifest.Onnx.Sha256);
 
     /// <summary>The bundle folder.</summary>
     public string Directory { get; }
@@ -59,7 +70,7 @@ public sealed class ModelBundle
         BundleCheck.Check(onnxPath, model, manifest, vocabulary);
         BundleCheck.CheckLabels(manifestPath, model, manifest);
 
-        return new ModelBundle(directory, manifest, new TextEncoder(vocabulary, manifest.Tokenizer));
+        return new ModelBundle(directory, manifest, new TextEncoder(vocabulary, manifest.Tokenizer), onnxBytes);
     }
 
     private static string BundleFile(string directory, string name, string field, string manifestPath)

@@ -38,7 +38,7 @@ public sealed class SentimentScorer : IDisposable
                 GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             };
             _runOptions = new RunOptions();
-            _session = new InferenceSession(bundle.OnnxPath, _sessionOptions);
+            _session = new InferenceSession(bundle.CheckedOnnxBytes(), _sessionOptions);
             // Fails here rather than on the first request, and sizes ORT's buffers for the longest text.
             Score([WarmUpText(bundle)], new float[Classes]);
         }
