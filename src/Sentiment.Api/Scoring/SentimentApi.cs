@@ -104,7 +104,7 @@ public static class SentimentApi
             return Problems.RateLimited(http, retryAfter, texts.Count);
         if (model.Current is not { } served)
             return Problems.NotReady(http, limits);
-        if (model.TryScore(texts) is not { } scoring)
+        if (model.TryScore(texts, http.RequestAborted) is not { } scoring)
             return Problems.Busy(http, limits);
         try
         {
@@ -113,6 +113,10 @@ public static class SentimentApi
         catch (ScoringAbandonedException)
         {
             return Problems.ShuttingDown(http, limits);
+        }
+        catch (BatchTooLargeException e)
+        {
+            return Problems.NeverFits(e.Message);
         }
     }
 

@@ -10,7 +10,9 @@ public interface ISentimentModel
 
     /// <summary>
     /// Queues texts for scoring; the task gives one prediction per text, in order. Null when the
-    /// model is not ready or the queue is full.
+    /// model is not ready or the queue is full; failed with <see cref="BatchTooLargeException"/>
+    /// when the texts outweigh the whole queue. When <paramref name="aborted"/> fires, texts not
+    /// yet scored leave the queue and the task is cancelled.
     /// </summary>
-    Task<Prediction[]>? TryScore(IReadOnlyList<string> texts);
+    Task<Prediction[]>? TryScore(IReadOnlyList<string> texts, CancellationToken aborted = default);
 }

@@ -29,13 +29,13 @@ internal sealed class ModelHost(
     /// <summary>True when the background part of start-up failed and the process is stopping.</summary>
     public bool Failed { get; private set; }
 
-    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts)
+    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts, CancellationToken aborted = default)
     {
         if (_serving is not { } serving)
             return null;
         if (_abandoned)
             return Task.FromException<Prediction[]>(new ScoringAbandonedException());
-        var scoring = serving.Batcher.TryEnqueue(texts);
+        var scoring = serving.Batcher.TryEnqueue(texts, aborted);
         if (scoring is null)
             metrics.CountQueueFull();
         return scoring;

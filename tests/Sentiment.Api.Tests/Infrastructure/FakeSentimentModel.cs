@@ -22,7 +22,7 @@ public sealed class FakeSentimentModel : ISentimentModel
 
     public TaskCompletionSource Scoring { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts)
+    public Task<Prediction[]>? TryScore(IReadOnlyList<string> texts, CancellationToken aborted = default)
     {
         if (!Ready || QueueFull)
             return null;
