@@ -69,9 +69,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
             return Task.FromCanceled<TResult[]>(aborted);
         var request = new QueuedRequest<TResult>(texts);
         if (texts.Count > _capacity || request.Words > _wordCapacity)
-            return Task.FromException<TResult[]>(new BatchTooLargeException(
-                $"These {texts.Count} texts of {request.Words} words can never fit the scoring queue, which holds at most " +
-                $"{_capacity} texts (Batching:QueueCapacity) and {_wordCapacity} words (Batching:QueueWordCapacity); send fewer or shorter texts per request."));
+            return Task.FromException<TResult[]>(new BatchTooLargeException(texts.Count, request.Words, _capacity, _wordCapacity));
         int length;
         lock (_gate)
         {
@@ -85,15 +83,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         }
         _queueLengthChanged?.Invoke(length);
         if (aborted.CanBeCanceled)
-        {
-            var registration = aborted.UnsafeRegister(static (state, token) =>
-            {
-                var (batcher, request) = ((MicroBatcher<TResult>, QueuedRequest<TResult>))state!;
-                batcher.Withdraw(request, token);
-            }, (this, request));
-            request.Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Unregister(), registration,
-                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
+            request.OnAbort(aborted, Withdraw);
         return request.Task;
     }
 

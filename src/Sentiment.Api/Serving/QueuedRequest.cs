@@ -43,6 +43,18 @@ internal sealed class QueuedRequest<TResult> : TaskCompletionSource<TResult[]>
         return Next++;
     }
 
+    /// <summary>Calls <paramref name="withdraw"/> if <paramref name="aborted"/> fires before the request completes.</summary>
+    public void OnAbort(CancellationToken aborted, Action<QueuedRequest<TResult>, CancellationToken> withdraw)
+    {
+        var registration = aborted.UnsafeRegister(static (state, token) =>
+        {
+            var (request, withdraw) = ((QueuedRequest<TResult>, Action<QueuedRequest<TResult>, CancellationToken>))state!;
+            withdraw(request, token);
+        }, (this, withdraw));
+        Task.ContinueWith(static (_, state) => ((CancellationTokenRegistration)state!).Unregister(), registration,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
     public void Complete(int index, TResult result)
     {
         _results[index] = result;
