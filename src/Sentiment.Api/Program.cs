@@ -11,6 +11,7 @@ if (ProbeCommand.IsProbe(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddSentimentLogging();
 builder.AddSentimentServer();
+builder.AddSentimentCompression();
 builder.AddSentimentMetrics();
 builder.AddSentimentScoring();
 builder.AddSentimentModel();
@@ -19,6 +20,7 @@ builder.AddSentimentAccess();
 
 var app = builder.Build();
 app.UseSentimentPipeline();
+app.UseSentimentCompression();
 app.UseSentimentSwagger();
 app.UseSentimentAccess();
 app.MapSentimentEndpoints();

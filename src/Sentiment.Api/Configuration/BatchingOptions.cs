@@ -26,5 +26,13 @@ public sealed class BatchingOptions
     [Range(1, 1_000_000)]
     public int QueueCapacity { get; set; } = 4096;
 
+    /// <summary>
+    /// Most words waiting (runs of non-space characters), since a text's cost grows with its length;
+    /// beyond it requests get 503. The default takes the largest request the default
+    /// <see cref="ApiOptions"/> allow (64 texts of 5,120 characters are at most 163,840 words).
+    /// </summary>
+    [Range(1, 1_000_000_000)]
+    public long QueueWordCapacity { get; set; } = 262_144;
+
     public int WorkerCount => Workers > 0 ? Workers : Environment.ProcessorCount;
 }

@@ -25,7 +25,7 @@ internal static class ApiExamples
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    private static readonly ResponseDoc TooLarge = new(413, "The body is larger than MaxRequestBytes (default 1 MiB).",
+    private static readonly ResponseDoc TooLarge = new(413, "The body is larger than MaxRequestBytes (default 1 MiB), or the texts for one model outweigh its whole scoring or explaining queue (Batching:QueueCapacity, Batching:QueueWordCapacity).",
         Problem("body too large", Problems.TooLarge(Defaults)));
 
     private static readonly ResponseDoc WrongType = new(415, "Content-Type is not application/json.",

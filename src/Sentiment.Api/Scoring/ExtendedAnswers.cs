@@ -13,17 +13,21 @@ namespace Sentiment.Api.Scoring;
 /// </summary>
 public sealed class ExtendedAnswers(SentenceSplitter splitter, IOptions<SentenceOptions> options)
 {
-    /// <summary>Starts answering <paramref name="texts"/> with the model named <paramref name="name"/>; null when a queue is full or the model is not ready.</summary>
-    internal Task<Answered>? TryAnswer(ISentimentModel model, string? name, IReadOnlyList<string> texts, AnswerOptions wanted)
+    /// <summary>
+    /// Starts answering <paramref name="texts"/> with the model named <paramref name="name"/>; null when a queue is full or
+    /// the model is not ready. <paramref name="aborted"/> withdraws whatever is still queued, in both queues.
+    /// </summary>
+    internal Task<Answered>? TryAnswer(ISentimentModel model, string? name, IReadOnlyList<string> texts, AnswerOptions wanted,
+        CancellationToken aborted = default)
     {
         SentenceSpan[][]? sentences = wanted.Sentences ? [.. texts.Select(splitter.Split)] : null;
         var sentenceTexts = new List<string>();
         for (int i = 0; sentences is not null && i < texts.Count; i++)
             sentenceTexts.AddRange(sentences[i].Select(s => texts[i].Substring(s.Offset, s.Length)));
         if (wanted.Explain)
-            return model.TryExplain(texts, sentenceTexts, name) is { } explaining ? ExplainedAsync(explaining, texts, wanted, sentences) : null;
+            return model.TryExplain(texts, sentenceTexts, name, aborted) is { } explaining ? ExplainedAsync(explaining, texts, wanted, sentences) : null;
         // Without explain, the whole texts are scored in the same queue run as their sentences.
-        return model.TryScore([.. texts, .. sentenceTexts], name) is { } scoring ? ScoredAsync(scoring, texts, wanted, sentences) : null;
+        return model.TryScore([.. texts, .. sentenceTexts], name, aborted) is { } scoring ? ScoredAsync(scoring, texts, wanted, sentences) : null;
     }
 
     private async Task<Answered> ExplainedAsync(Task<Explained> explaining, IReadOnlyList<string> texts, AnswerOptions wanted,

@@ -52,6 +52,12 @@ internal static class Problems
         title: "Request body too large.",
         detail: $"The request body is larger than {limits.MaxRequestBytes} bytes (MaxRequestBytes).");
 
+    /// <summary>413, not 503: retrying a request larger than a whole queue can never succeed.</summary>
+    public static ProblemHttpResult NeverFits(string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Batch larger than the whole queue.",
+        detail: detail);
+
     public static ProblemHttpResult Unreadable(BadHttpRequestException e, ApiOptions limits) =>
         e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge(limits) : Unreadable(e, e.StatusCode);
 

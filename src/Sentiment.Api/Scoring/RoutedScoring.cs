@@ -39,37 +39,62 @@ internal static class RoutedScoring
             group.Add(i);
         }
 
+        // With several models, a refusal or failure for one withdraws what was queued for the others.
+        using var withdraw = groups.Count > 1 ? CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted) : null;
+        if (Queue(model, extended, request, groups, withdraw?.Token ?? http.RequestAborted) is not { } scorings)
+        {
+            withdraw?.Cancel();
+            return null; // the client retries the whole request
+        }
+        try
+        {
+            // A refusal known at once (a group that can never fit) fails the request before the other groups are scored.
+            if (scorings.Select(s => s.Plain ?? (Task)s.Extended!).FirstOrDefault(t => t.IsFaulted) is { } refused)
+                await refused;
+            foreach (var (group, plain, extendedAnswer) in scorings)
+            {
+                if (plain is not null)
+                {
+                    var scored = await plain;
+                    AnsweringModels.Add(http, scored.Model);
+                    for (int k = 0; k < group.Count; k++)
+                        answers[group[k]] = new ItemAnswer(scored.Model, ResponseMapping.ToResult(scored.Model, scored.Predictions[k]));
+                    continue;
+                }
+                var answered = await extendedAnswer!;
+                AnsweringModels.Add(http, answered.Model);
+                for (int k = 0; k < group.Count; k++)
+                    answers[group[k]] = new ItemAnswer(answered.Model, answered.Results[k]);
+            }
+        }
+        catch when (withdraw is not null)
+        {
+            withdraw.Cancel();
+            throw;
+        }
+        return answers;
+    }
+
+    /// <summary>Queues each model's texts; null when a queue is full.</summary>
+    private static List<(List<int> Items, Task<Scored>? Plain, Task<Answered>? Extended)>? Queue(ISentimentModel model,
+        ExtendedAnswers extended, ParsedRequest request, Dictionary<string, List<int>> groups, CancellationToken aborted)
+    {
         // The plain answer (flags off) stays the fast path: one scoring queue run, no splitting, no source map.
         var scorings = new List<(List<int> Items, Task<Scored>? Plain, Task<Answered>? Extended)>(groups.Count);
         foreach (var (name, group) in groups)
         {
-            List<string> texts = [.. group.Select(i => items[i].Text!)];
+            List<string> texts = [.. group.Select(i => request.Items[i].Text!)];
             if (!request.Options.Extended)
             {
-                if (model.TryScore(texts, name) is not { } scoring)
-                    return null; // what was queued for other models is scored and dropped; the client retries the whole request
+                if (model.TryScore(texts, name, aborted) is not { } scoring)
+                    return null;
                 scorings.Add((group, scoring, null));
             }
-            else if (extended.TryAnswer(model, name, texts, request.Options) is { } answering)
+            else if (extended.TryAnswer(model, name, texts, request.Options, aborted) is { } answering)
                 scorings.Add((group, null, answering));
             else
                 return null;
         }
-        foreach (var (group, plain, extendedAnswer) in scorings)
-        {
-            if (plain is not null)
-            {
-                var scored = await plain;
-                AnsweringModels.Add(http, scored.Model);
-                for (int k = 0; k < group.Count; k++)
-                    answers[group[k]] = new ItemAnswer(scored.Model, ResponseMapping.ToResult(scored.Model, scored.Predictions[k]));
-                continue;
-            }
-            var answered = await extendedAnswer!;
-            AnsweringModels.Add(http, answered.Model);
-            for (int k = 0; k < group.Count; k++)
-                answers[group[k]] = new ItemAnswer(answered.Model, answered.Results[k]);
-        }
-        return answers;
+        return scorings;
     }
 }

@@ -129,5 +129,9 @@ public static class SentimentApi
         {
             return Problems.ShuttingDown(http, limits);
         }
+        catch (BatchTooLargeException e)
+        {
+            return Problems.NeverFits(e.Message);
+        }
     }
 }

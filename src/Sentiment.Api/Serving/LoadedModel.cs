@@ -63,8 +63,8 @@ internal sealed class LoadedModel
     {
         try
         {
-            var explanations = await explaining;
-            return new Explained(Served, explanations, await scoring);
+            await Task.WhenAll(explaining, scoring); // the use lasts while either is queued, even when the other failed
+            return new Explained(Served, await explaining, await scoring);
         }
         finally
         {

@@ -17,20 +17,27 @@ internal sealed class MicroBatcher<TResult> : IDisposable
     private readonly Action<int>? _queueLengthChanged;
     private readonly int _maxBatch;
     private readonly int _capacity;
+    private readonly long _wordCapacity;
+    private readonly QueueWeight _weight;
     private readonly long _delayTicks;
-    private readonly Queue<Entry> _queue = new();
+    private readonly LinkedList<QueuedRequest<TResult>> _queue = new(); // requests with texts not yet taken, oldest first
     private readonly object _gate = new(); // a Monitor, for Wait and Pulse
     private readonly SemaphoreSlim _lead = new(1, 1);
     private readonly Thread[] _workers;
+    private int _queuedTexts;
+    private long _queuedWords;
     private bool _stopping;
     private int _running;
 
-    public MicroBatcher(Func<ArraySegment<string>, TResult[]> run, BatchingOptions options, Action<int>? queueLengthChanged = null)
+    public MicroBatcher(Func<ArraySegment<string>, TResult[]> run, BatchingOptions options, Action<int>? queueLengthChanged = null,
+        QueueWeight? weight = null)
     {
         _run = run;
+        _weight = weight ?? QueueWeight.Scoring;
         _queueLengthChanged = queueLengthChanged;
         _maxBatch = options.MaxInferenceBatch;
         _capacity = options.QueueCapacity;
+        _wordCapacity = options.QueueWordCapacity;
         _delayTicks = (long)(options.MaxBatchDelay.TotalSeconds * Stopwatch.Frequency);
         _workers = new Thread[options.WorkerCount];
         for (int i = 0; i < _workers.Length; i++)
@@ -40,36 +47,66 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         }
     }
 
+    /// <summary>Texts waiting for a model run.</summary>
     public int QueueLength
     {
         get
         {
             lock (_gate)
-                return _queue.Count;
+                return _queuedTexts;
         }
     }
 
     /// <summary>
     /// Queues the texts as one request; the task gives their results in order. Null when the
-    /// queue cannot take them all (none is queued then) or the batcher is being disposed.
+    /// queue cannot take them all now (none is queued then) or the batcher is being disposed; a
+    /// task failed with <see cref="BatchTooLargeException"/> when it never could. When
+    /// <paramref name="aborted"/> fires, the texts not yet taken by a worker leave the queue
+    /// unscored and the task is cancelled.
     /// </summary>
-    public Task<TResult[]>? TryEnqueue(IReadOnlyList<string> texts)
+    public Task<TResult[]>? TryEnqueue(IReadOnlyList<string> texts, CancellationToken aborted = default)
     {
         if (texts.Count == 0)
             return Task.FromResult(Array.Empty<TResult>());
-        var pending = new Pending(texts.Count);
+        if (aborted.IsCancellationRequested)
+            return Task.FromCanceled<TResult[]>(aborted);
+        var request = new QueuedRequest<TResult>(texts, _weight);
+        if (texts.Count > _capacity || request.Words > _wordCapacity)
+            return Task.FromException<TResult[]>(new BatchTooLargeException(texts.Count, request.Words, _capacity, _wordCapacity, _weight));
         int length;
         lock (_gate)
         {
-            if (_stopping || _queue.Count + texts.Count > _capacity)
+            if (_stopping || _queuedTexts + texts.Count > _capacity || _queuedWords + request.Words > _wordCapacity)
                 return null;
-            for (int i = 0; i < texts.Count; i++)
-                _queue.Enqueue(new Entry(texts[i], pending, i));
-            length = _queue.Count;
+            request.Node = _queue.AddLast(request);
+            _queuedTexts += texts.Count;
+            _queuedWords += request.Words;
+            length = _queuedTexts;
             Monitor.Pulse(_gate); // only the leader waits on the gate
         }
         _queueLengthChanged?.Invoke(length);
-        return pending.Task;
+        if (aborted.CanBeCanceled)
+            request.OnAbort(aborted, Withdraw);
+        return request.Task;
+    }
+
+    /// <summary>The client is gone: its texts still queued are removed, and those already taken are not answered.</summary>
+    private void Withdraw(QueuedRequest<TResult> request, CancellationToken token)
+    {
+        int? length = null;
+        lock (_gate)
+        {
+            if (request.Node is { List: not null } node)
+            {
+                _queue.Remove(node);
+                _queuedTexts -= request.Untaken;
+                _queuedWords -= request.Words;
+                length = _queuedTexts;
+            }
+        }
+        if (length is { } queued)
+            _queueLengthChanged?.Invoke(queued);
+        request.TrySetCanceled(token);
     }
 
     private void WorkLoop()
@@ -111,7 +148,7 @@ internal sealed class MicroBatcher<TResult> : IDisposable
                 Monitor.Wait(_gate, Math.Max(1, (int)(left * 1000 / Stopwatch.Frequency)));
                 Drain(batch);
             }
-            length = _queue.Count;
+            length = _queuedTexts;
         }
         _queueLengthChanged?.Invoke(length);
         return true;
@@ -119,15 +156,28 @@ internal sealed class MicroBatcher<TResult> : IDisposable
 
     private void Drain(List<Entry> batch)
     {
-        while (batch.Count < _maxBatch && _queue.TryDequeue(out var entry))
-            batch.Add(entry);
+        while (batch.Count < _maxBatch && _queue.First is { } node)
+        {
+            var request = node.Value;
+            long words = request.Words;
+            int taken = 0;
+            for (; batch.Count < _maxBatch && request.Untaken > 0; taken++)
+                batch.Add(new Entry(request, request.Take()));
+            _queuedTexts -= taken;
+            _queuedWords -= words - request.Words;
+            if (request.Untaken == 0)
+                _queue.RemoveFirst();
+        }
     }
 
     private void Run(List<Entry> batch, string[] texts)
     {
+        batch.RemoveAll(static entry => entry.Owner.Task.IsCompleted); // withdrawn while the leader waited for company
         int count = batch.Count;
+        if (count == 0)
+            return;
         for (int i = 0; i < count; i++)
-            texts[i] = batch[i].Text;
+            texts[i] = batch[i].Owner.Texts[batch[i].Index];
         Interlocked.Increment(ref _running);
         try
         {
@@ -154,19 +204,23 @@ internal sealed class MicroBatcher<TResult> : IDisposable
     /// </summary>
     public int Abandon()
     {
-        Entry[] abandoned;
+        QueuedRequest<TResult>[] abandoned;
+        int texts;
         lock (_gate)
         {
             _stopping = true;
             abandoned = [.. _queue];
+            texts = _queuedTexts;
             _queue.Clear();
+            _queuedTexts = 0;
+            _queuedWords = 0;
             Monitor.PulseAll(_gate);
         }
         _queueLengthChanged?.Invoke(0);
         var failure = new ScoringAbandonedException();
-        foreach (var entry in abandoned)
-            entry.Owner.TrySetException(failure);
-        return abandoned.Length;
+        foreach (var request in abandoned)
+            request.TrySetException(failure);
+        return texts;
     }
 
     /// <summary>Refuses new texts, scores those already queued, then stops the workers.</summary>
@@ -182,20 +236,5 @@ internal sealed class MicroBatcher<TResult> : IDisposable
         _lead.Dispose();
     }
 
-    private readonly record struct Entry(string Text, Pending Owner, int Index);
-
-    /// <summary>One request's texts; completes when the last of them has been scored.</summary>
-    private sealed class Pending(int count)
-        : TaskCompletionSource<TResult[]>(TaskCreationOptions.RunContinuationsAsynchronously)
-    {
-        private readonly TResult[] _results = new TResult[count];
-        private int _remaining = count;
-
-        public void Complete(int index, TResult result)
-        {
-            _results[index] = result;
-            if (Interlocked.Decrement(ref _remaining) == 0)
-                TrySetResult(_results);
-        }
-    }
+    private readonly record struct Entry(QueuedRequest<TResult> Owner, int Index);
 }

@@ -39,27 +39,29 @@ internal sealed class ModelHost(
     /// <summary>True when the background part of start-up failed and the process is stopping.</summary>
     public bool Failed { get; private set; }
 
-    public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null)
+    public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null, CancellationToken aborted = default)
     {
         if (Acquire(model, out var abandoned) is not { } live)
             return abandoned ? Task.FromException<Scored>(new ScoringAbandonedException()) : null;
-        if (live.Batcher.TryEnqueue(texts) is not { } scoring)
+        if (live.Batcher.TryEnqueue(texts, aborted) is not { } scoring)
             return QueueFull<Scored>(live);
         return live.ScoreAsync(scoring);
     }
 
-    public Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null)
+    public Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null,
+        CancellationToken aborted = default)
     {
         if (Acquire(model, out var abandoned) is not { } live)
             return abandoned ? Task.FromException<Explained>(new ScoringAbandonedException()) : null;
         // Both queues of the one version, under one use: a reload in between cannot mix two versions in one answer.
-        if (live.Explainer.TryEnqueue(texts) is not { } explaining)
-            return QueueFull<Explained>(live);
-        var scoring = alsoScore.Count == 0 ? Task.FromResult(Array.Empty<Prediction>()) : live.Batcher.TryEnqueue(alsoScore);
+        // The cheap sentence scoring goes first, so a full explaining queue wastes little.
+        var scoring = alsoScore.Count == 0 ? Task.FromResult(Array.Empty<Prediction>()) : live.Batcher.TryEnqueue(alsoScore, aborted);
         if (scoring is null)
+            return QueueFull<Explained>(live);
+        if (live.Explainer.TryEnqueue(texts, aborted) is not { } explaining)
         {
-            // The queued explanations still run (they cannot be taken back); the version is released after them.
-            _ = live.ExplainAsync(explaining, Task.FromResult(Array.Empty<Prediction>()));
+            // The queued sentences are still scored (only a client's abort withdraws them); the version is released after them.
+            _ = live.ScoreAsync(scoring);
             metrics.CountQueueFull();
             return null;
         }

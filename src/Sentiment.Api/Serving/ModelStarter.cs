@@ -23,7 +23,8 @@ internal static class ModelStarter
             var batcher = new MicroBatcher<Prediction>(texts => Score(scorer, served, metrics, texts), batching,
                 _ => metrics.SetQueueLength(queueLength()));
             var occlusion = new OcclusionExplainer(scorer);
-            var explainer = new MicroBatcher<Explanation>(texts => Explain(occlusion, served, metrics, texts), batching);
+            var explainer = new MicroBatcher<Explanation>(texts => Explain(occlusion, served, metrics, texts), batching,
+                weight: QueueWeight.Explaining(bundle.Manifest.Tokenizer.MaxLength));
             return new LoadedModel(served, scorer, batcher, explainer);
         }
         catch

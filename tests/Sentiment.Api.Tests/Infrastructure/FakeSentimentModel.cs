@@ -25,7 +25,7 @@ public sealed class FakeSentimentModel : ISentimentModel
 
     public TaskCompletionSource Scoring { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null)
+    public Task<Scored>? TryScore(IReadOnlyList<string> texts, string? model = null, CancellationToken aborted = default)
     {
         if (!Ready || QueueFull)
             return null;
@@ -40,9 +40,10 @@ public sealed class FakeSentimentModel : ISentimentModel
     }
 
     /// <summary>Splits words with the tiny bundle's encoder and answers each variant with <see cref="Predict"/>, like <see cref="TryScore"/>.</summary>
-    public Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null)
+    public Task<Explained>? TryExplain(IReadOnlyList<string> texts, IReadOnlyList<string> alsoScore, string? model = null,
+        CancellationToken aborted = default)
     {
-        if (TryScore([.. texts, .. alsoScore], model) is not { } scoring)
+        if (TryScore([.. texts, .. alsoScore], model, aborted) is not { } scoring)
             return null;
         return scoring.ContinueWith(scored =>
         {

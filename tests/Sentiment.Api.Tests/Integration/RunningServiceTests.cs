@@ -15,7 +15,6 @@ namespace Sentiment.Api.Tests.Integration;
 public sealed class RunningService : IAsyncLifetime
 {
     public const int MaxRequestBytes = 4096;
-    public const int RetryAfterSeconds = 7;
     public const int QueueCapacity = 8;
 
     private ApiProcess? _process;
@@ -30,7 +29,6 @@ public sealed class RunningService : IAsyncLifetime
         {
             ["Model__Path"] = TestPaths.TinyBundle,
             ["Api__MaxRequestBytes"] = MaxRequestBytes.ToString(CultureInfo.InvariantCulture),
-            ["Api__RetryAfterSeconds"] = RetryAfterSeconds.ToString(CultureInfo.InvariantCulture),
             ["Batching__QueueCapacity"] = QueueCapacity.ToString(CultureInfo.InvariantCulture),
         });
         Address = await _process.WaitUntilReadyAsync();
@@ -111,12 +109,13 @@ public sealed class RunningServiceTests(RunningService service) : IClassFixture<
     }
 
     [Fact]
-    public async Task FullQueue_Answers503WithTheConfiguredRetryAfter()
+    public async Task BatchLargerThanTheWholeQueue_Answers413_NotARetry()
     {
         var response = await _client.PostAsync("/sentiment/batch", Json(Reviews.BatchBody(Reviews.Mixed(RunningService.QueueCapacity + 1))));
 
-        await response.AssertProblemAsync(HttpStatusCode.ServiceUnavailable);
-        Assert.Equal(TimeSpan.FromSeconds(RunningService.RetryAfterSeconds), response.Headers.RetryAfter?.Delta);
+        var problem = await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("can never fit", problem.GetProperty("detail").GetString());
+        Assert.Null(response.Headers.RetryAfter);
     }
 
     [Fact]

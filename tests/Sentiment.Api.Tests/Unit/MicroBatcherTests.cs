@@ -9,13 +9,14 @@ public sealed class MicroBatcherTests
     private readonly ConcurrentQueue<string[]> _runs = new();
 
     private MicroBatcher<string> Create(int workers = 1, int maxBatch = 8, double delayMs = 0, int capacity = 1000,
-        Func<ArraySegment<string>, string[]>? run = null) =>
+        Func<ArraySegment<string>, string[]>? run = null, long words = 100_000) =>
         new(run ?? Echo, new BatchingOptions
         {
             Workers = workers,
             MaxInferenceBatch = maxBatch,
             MaxBatchDelay = TimeSpan.FromMilliseconds(delayMs),
             QueueCapacity = capacity,
+            QueueWordCapacity = words,
         });
 
     private string[] Echo(ArraySegment<string> texts)
@@ -136,6 +137,106 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
+    public async Task QueueAdmission_WeighsTextsByTheirWords()
+    {
+        using var gate = new ManualResetEventSlim();
+        var (batcher, running) = await CreateBusyAsync(gate, words: 10);
+        using var disposes = batcher;
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
+        var six = batcher.TryEnqueue(["one two three four five six"])!;
+
+        Assert.Null(batcher.TryEnqueue(["one two  three\tfour\nfive"])); // 6 + 5 words > 10, however few texts
+        Assert.Equal(1, batcher.QueueLength);
+        var four = batcher.TryEnqueue(["one two three", "four"])!;
+        Assert.Null(batcher.TryEnqueue(["one"]));
+
+        gate.Set();
+        Assert.Equal(["ONE TWO THREE", "FOUR"], await four.WaitAsync(Hang));
+        await Task.WhenAll(running, six).WaitAsync(Hang);
+        Assert.NotNull(batcher.TryEnqueue(["one two three four five six seven eight nine ten"])); // the words left with their texts
+    }
+
+    [Theory]
+    [InlineData("one two three", 12)] // 3 words: the text and 3 variants of about 3 words
+    [InlineData("one two three four five six", 20)] // words past the maximum length (4) get no variant
+    [InlineData("   ", 2)] // no word still weighs one
+    public void ExplainedText_WeighsItsWordsOncePerRow(string text, long weight)
+    {
+        Assert.Equal(weight, QueueWeight.Explaining(maxLength: 4).Of(text));
+    }
+
+    [Theory]
+    [InlineData(3, 100, 4, "4 texts")] // more texts than the queue holds
+    [InlineData(100, 10, 2, "12 words")] // more words than the queue holds
+    public async Task RequestOutweighingTheWholeQueue_FailsAsNeverFitting_AndQueuesNothing(
+        int capacity, long words, int texts, string named)
+    {
+        using var batcher = Create(capacity: capacity, words: words);
+
+        var request = batcher.TryEnqueue([.. Enumerable.Repeat("one two three four five six", texts)]);
+
+        Assert.NotNull(request); // not null: null means "full now, retry"
+        var refusal = await Assert.ThrowsAsync<BatchTooLargeException>(() => request);
+        Assert.Contains("can never fit", refusal.Message);
+        Assert.Contains(named, refusal.Message);
+        Assert.Equal(0, batcher.QueueLength);
+        Assert.Empty(_runs);
+    }
+
+    [Fact]
+    public async Task AbortedRequest_LeavesTheQueue_AndItsTextsAreNeverScored()
+    {
+        using var gate = new ManualResetEventSlim();
+        var (batcher, running) = await CreateBusyAsync(gate, capacity: 4);
+        using var disposes = batcher;
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
+        using var abort = new CancellationTokenSource();
+        var gone = batcher.TryEnqueue(["gone", "too", "also"], abort.Token)!;
+        var kept = batcher.TryEnqueue(["kept"])!;
+        Assert.Null(batcher.TryEnqueue(["no room"]));
+
+        await abort.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gone.WaitAsync(Hang));
+        Assert.Equal(1, batcher.QueueLength);
+        Assert.NotNull(batcher.TryEnqueue(["room again"])); // the withdrawn texts freed their place
+        gate.Set();
+        Assert.Equal(["KEPT"], await kept.WaitAsync(Hang));
+        await running.WaitAsync(Hang);
+        Assert.DoesNotContain(_runs.SelectMany(r => r), text => text is "gone" or "too" or "also");
+    }
+
+    [Fact]
+    public async Task AbortedRequest_PartlyScored_HasItsRemainingTextsWithdrawn()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var batcher = Create(maxBatch: 1, run: texts => { gate.Wait(); return Echo(texts); });
+        using var opensAtExit = OpenAtExit(gate); // a failed assertion must not leave a worker blocked in Dispose
+        using var abort = new CancellationTokenSource();
+        var request = batcher.TryEnqueue(["first", "second", "third"], abort.Token)!;
+        await WaitUntilAsync(() => batcher.QueueLength == 2); // "first" is being scored
+
+        await abort.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request.WaitAsync(Hang));
+        Assert.Equal(0, batcher.QueueLength);
+        gate.Set();
+        Assert.Equal(["AFTER"], await batcher.TryEnqueue(["after"])!.WaitAsync(Hang));
+        Assert.Equal(["first", "after"], _runs.SelectMany(r => r));
+    }
+
+    [Fact]
+    public async Task AlreadyAbortedRequest_IsNotQueued()
+    {
+        using var batcher = Create();
+
+        var request = batcher.TryEnqueue(["late"], new CancellationToken(canceled: true))!;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => request);
+        Assert.Empty(_runs);
+    }
+
+    [Fact]
     public async Task FailedRun_FaultsItsRequests_AndTheWorkerGoesOn()
     {
         using var batcher = Create(run: texts => texts[0] == "bad" ? throw new InvalidOperationException("boom") : Echo(texts));
@@ -189,6 +290,16 @@ public sealed class MicroBatcherTests
         gate.Set();
         Assert.Equal(["RUNNING"], await running.WaitAsync(Hang));
         Assert.Equal(["running"], Assert.Single(_runs)); // the abandoned texts were never scored
+    }
+
+    /// <summary>A batcher whose one worker is scoring "running" until the gate opens, so what comes next stays queued.</summary>
+    private async Task<(MicroBatcher<string> Batcher, Task<string[]> Running)> CreateBusyAsync(
+        ManualResetEventSlim gate, int capacity = 1000, long words = 100_000)
+    {
+        var batcher = Create(maxBatch: 8, capacity: capacity, words: words, run: texts => { gate.Wait(); return Echo(texts); });
+        var running = batcher.TryEnqueue(["running"])!;
+        await WaitUntilAsync(() => batcher.QueueLength == 0);
+        return (batcher, running);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -19,6 +19,7 @@ public sealed class SettingsDocumentationTests
         { typeof(AdminOptions), AdminOptions.Section },
         { typeof(SentenceOptions), SentenceOptions.Section },
         { typeof(DemoOptions), DemoOptions.Section },
+        { typeof(CompressionOptions), CompressionOptions.Section },
     };
 
     [Theory]
