@@ -95,7 +95,7 @@ internal static class ApiExamples
     private static readonly EndpointExamples ScoreBatch = new(
         [
             new("two reviews", """{ "texts": ["Wonderful acting and a moving story.", "Boring, far too long and badly written."] }"""),
-            new("ids and per-item errors", """{ "texts": [ { "id": "r1", "text": "Wonderful acting and a moving story." }, { "id": "r2", "text": "   " }, { "id": "r3", "text": "这部电影太无聊了", "language": "zh" } ] }"""),
+            new("ids and per-item errors", """{ "texts": [ { "id": "r1", "text": "Wonderful acting and a moving story." }, { "id": "r2", "text": "   " }, { "id": "r3", "text": "Un film magnifique.", "language": "fr" } ] }"""),
             new("explained, offsets in code points", """{ "texts": ["Loved it 😍", "I don't recommend it."], "explain": true, "offsetUnit": "codePoint" }"""),
         ],
         [
@@ -117,7 +117,7 @@ internal static class ApiExamples
                       "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" },
                     { "id": "r2", "error": { "code": "empty_text", "message": "'texts[1].text' is empty or only whitespace." } },
                     { "id": "r3", "error": { "code": "unsupported_language",
-                      "message": "'language' is 'zh', which no served model reads; languages served: en." } } ],
+                      "message": "'language' is 'fr', which no served model reads; languages served: en, zh." } } ],
                   "modelVersion": "2.0.0" }
                 """), new NamedExample("explained, offsets in code points", """
                 { "results": [

@@ -3,7 +3,7 @@ using Sentiment.Api.Scoring;
 
 namespace Sentiment.Api.OpenApi;
 
-/// <summary>GET /models as the shipped model alone answers it: GET /model's example, listed.</summary>
+/// <summary>GET /models as the shipped models answer it: GET /model's example, then the Chinese model.</summary>
 internal static class ModelsExamples
 {
     public static EndpointExamples List { get; } = Build();
@@ -12,7 +12,11 @@ internal static class ModelsExamples
     {
         var single = ApiExamples.GetModel.Responses.Single(r => r.Status == 200).Examples.Single();
         var model = JsonNode.Parse(single.Json)!;
-        var list = new JsonObject { ["default"] = model["name"]!.GetValue<string>(), ["models"] = new JsonArray(model) };
+        var list = new JsonObject
+        {
+            ["default"] = model["name"]!.GetValue<string>(),
+            ["models"] = new JsonArray(model, JsonNode.Parse(ChineseExamples.Model)),
+        };
         return new EndpointExamples([],
         [
             new(200, "Every served model, the default first.", new NamedExample("models", list.ToJsonString())),

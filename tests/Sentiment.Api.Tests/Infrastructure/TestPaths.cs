@@ -13,6 +13,9 @@ public static class TestPaths
 
     public static string ShippedModel { get; } = Path.Combine(AppContext.BaseDirectory, "ShippedModel");
 
+    /// <summary>The shipped Chinese bundle, served beside the default one from its sub-folder.</summary>
+    public static string ShippedChineseModel { get; } = Path.Combine(ShippedModel, "zh");
+
     public static bool HasShippedModel => File.Exists(Path.Combine(ShippedModel, ModelManifest.FileName));
 
     public static ModelManifest TinyManifest { get; } = ModelManifest.Load(Path.Combine(TinyBundle, ModelManifest.FileName));
