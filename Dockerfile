@@ -47,10 +47,11 @@ CMD ["--help"]
 FROM ${ASPNET_IMAGE} AS api
 WORKDIR /app
 COPY --from=api-build /app ./
-# The three files the service loads from the shipped bundle (nothing else in models/); mount
-# another folder over /app/models, or set Model__Path, to serve a different bundle. A bundle in a
-# sub-folder (models/zh/) is served beside the default one, once a COPY line brings it in.
+# The three files the service loads from each shipped bundle (nothing else in models/): the default
+# English one, and the Chinese one in its sub-folder, served beside it. Mount another folder over
+# /app/models, or set Model__Path, to serve different bundles.
 COPY models/model.json models/sentiment.onnx models/vocab.json ./models/
+COPY models/zh/model.json models/zh/sentiment.onnx models/zh/vocab.json ./models/zh/
 ENV ASPNETCORE_HTTP_PORTS=8080
 EXPOSE 8080
 # The aspnet image has no curl: the service binary probes itself, on the port that

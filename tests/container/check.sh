@@ -22,7 +22,8 @@ request() {
 # json EXPR: evaluates a Python expression over the parsed body `b`; prints it, fails on error
 json() { python3 -c 'import json,sys; b=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$TMP/body" "$1"; }
 
-# expect_label TEXT LABEL: POST /sentiment gives a well-formed prediction with that label
+# expect_label TEXT LABEL [MODEL]: POST /sentiment gives a well-formed prediction with that label,
+# answered by MODEL (the X-Model-Name header) when one is given
 expect_label() {
   local body
   body=$(python3 -c 'import json,sys; print(json.dumps({"text": sys.argv[1]}))' "$1")
@@ -30,12 +31,13 @@ expect_label() {
   local verdict
   verdict=$(json '("valid" if b["label"] in b["probabilities"] and 0 <= b["confidence"] <= 1
     and abs(sum(b["probabilities"].values()) - 1) < 1e-3 and -1 <= b["score"] <= 1 else "invalid")' 2>/dev/null)
-  local label
+  local label model
   label=$(json 'b["label"]' 2>/dev/null)
-  if [ "$status" = 200 ] && [ "$verdict" = valid ] && [ "$label" = "$2" ]; then
-    ok "POST /sentiment ($2 review) -> $label, confidence $(json 'round(b["confidence"], 3)')"
+  model=$(tr -d '\r' <"$TMP/headers" | awk -F': ' 'tolower($1)=="x-model-name"{print $2}' | tail -1)
+  if [ "$status" = 200 ] && [ "$verdict" = valid ] && [ "$label" = "$2" ] && [ "$model" = "${3:-$model}" ]; then
+    ok "POST /sentiment ($2 review) -> $label by $model, confidence $(json 'round(b["confidence"], 3)')"
   else
-    bad "POST /sentiment ($2 review): status $status, label '${label}', prediction ${verdict:-unreadable}: $(head -c 300 "$TMP/body")"
+    bad "POST /sentiment ($2 review${3:+ for $3}): status $status, label '${label}', model '${model}', prediction ${verdict:-unreadable}: $(head -c 300 "$TMP/body")"
   fi
 }
 
@@ -46,6 +48,8 @@ request GET /health/ready
 
 expect_label "An absolutely wonderful film: moving, funny and beautifully acted. I loved every minute of it." positive
 expect_label "A dreadful, boring mess. The plot is stupid, the acting is awful and I hated every minute." negative
+# Han characters go to the Chinese bundle in models/zh ("this film is so boring").
+expect_label "这部电影太无聊了" negative sentiment-zh-lstm
 
 request POST /sentiment '{"text": '
 if [ "$status" = 400 ] && [[ "$ctype" == application/problem+json* ]]; then
