@@ -54,6 +54,7 @@ internal static class ApiExamples
             new("negative review", """{ "text": "A dull, predictable film. Two hours I will never get back." }"""),
             new("emoji and markup", """{ "text": "<b>Loved it</b> 😍 — ¡qué película! مذهل" }"""),
             new("unreadable text", """{ "text": "qwxz vbnm" }"""),
+            ChineseExamples.Request,
             new("explained mixed review", """{ "text": "Wonderful acting. The plot was boring.", "explain": true, "sentences": true }"""),
         ],
         [
@@ -61,7 +62,7 @@ internal static class ApiExamples
                 { "label": "positive", "confidence": 0.9645851, "score": 0.9528956,
                   "probabilities": {"negative": 0.011689571, "neutral": 0.023725316, "positive": 0.9645851},
                   "tokens": {"total": 16, "known": 16, "truncated": false}, "modelVersion": "2.0.0" }
-                """), new NamedExample("unreadable text", """
+                """), ChineseExamples.Response, new NamedExample("unreadable text", """
                 { "label": "unknown", "tokens": { "total": 2, "known": 0, "truncated": false },
                   "warnings": [ { "code": "no_known_words",
                     "message": "None of the text's 2 words is in the model's vocabulary, so the model cannot judge it." } ],
@@ -92,25 +93,31 @@ internal static class ApiExamples
             NoKey, TooLarge, WrongType, TooMany, Unavailable,
         ]);
 
+    // The English model's batch result for "Wonderful acting and a moving story.".
+    private const string WonderfulActing = """
+        { "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
+          "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
+          "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" }
+        """;
+
     private static readonly EndpointExamples ScoreBatch = new(
         [
             new("two reviews", """{ "texts": ["Wonderful acting and a moving story.", "Boring, far too long and badly written."] }"""),
+            ChineseExamples.BatchRequest("Wonderful acting and a moving story."),
             new("ids and per-item errors", """{ "texts": [ { "id": "r1", "text": "Wonderful acting and a moving story." }, { "id": "r2", "text": "   " }, { "id": "r3", "text": "Un film magnifique.", "language": "fr" } ] }"""),
             new("explained, offsets in code points", """{ "texts": ["Loved it 😍", "I don't recommend it."], "explain": true, "offsetUnit": "codePoint" }"""),
         ],
         [
             new(200, "One entry per item, in request order: a result naming its model, or an error {code, message} for an item " +
                 "that cannot be scored (empty, too long, not valid Unicode, a language no model reads, an unknown model).",
-                new NamedExample("two reviews", """
+                new NamedExample("two reviews", $$"""
                 { "results": [
-                    { "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
-                      "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},
-                      "tokens": {"total": 6, "known": 6, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" },
+                    {{WonderfulActing}},
                     { "label": "negative", "confidence": 0.9574422, "score": -0.95694906,
                       "probabilities": {"negative": 0.9574422, "neutral": 0.0420646, "positive": 0.00049315154},
                       "tokens": {"total": 7, "known": 7, "truncated": false}, "model": "sentiment-lstm", "modelVersion": "2.0.0" } ],
                   "modelVersion": "2.0.0" }
-                """), new NamedExample("ids and per-item errors", """
+                """), ChineseExamples.BatchResponse(WonderfulActing, "2.0.0"), new NamedExample("ids and per-item errors", """
                 { "results": [
                     { "id": "r1", "label": "positive", "confidence": 0.9840083, "score": 0.9834241,
                       "probabilities": {"negative": 0.00058417907, "neutral": 0.015407473, "positive": 0.9840083},

@@ -6,6 +6,33 @@ namespace Sentiment.Api.OpenApi;
 /// </summary>
 internal static class ChineseExamples
 {
+    private const string Review = "这部电影太无聊了"; // "this film is so boring"
+
+    // The fields of the Chinese model's answer to Review, alone or in a batch.
+    private const string Answer = """
+        "label": "negative", "confidence": 0.9780335, "score": -0.95606697,
+          "probabilities": {"negative": 0.9780335, "positive": 0.021966543},
+          "tokens": {"total": 15, "known": 12, "truncated": false}
+        """;
+
+    private const string Version = "1.0.0";
+
+    public static NamedExample Request { get; } = new("Chinese review", $$"""{ "text": "{{Review}}" }""");
+
+    public static NamedExample Response { get; } = new("Chinese review", $$"""{ {{Answer}}, "modelVersion": "{{Version}}" }""");
+
+    private const string BatchName = "English and Chinese reviews";
+
+    /// <summary>A batch of an English review, with the English model's answer, and the Chinese review: each goes to its model by script.</summary>
+    public static NamedExample BatchRequest(string english) => new(BatchName, $$"""{ "texts": ["{{english}}", "{{Review}}"] }""");
+
+    public static NamedExample BatchResponse(string englishResult, string englishVersion) => new(BatchName, $$"""
+        { "results": [
+            {{englishResult}},
+            { {{Answer}}, "model": "sentiment-zh-lstm", "modelVersion": "{{Version}}" } ],
+          "modelVersion": "{{englishVersion}}, {{Version}}" }
+        """);
+
     /// <summary>GET /model's answer for sentiment-zh-lstm, as GET /models lists it.</summary>
     public const string Model = """
         { "name": "sentiment-zh-lstm", "version": "1.0.0", "language": "zh", "createdUtc": "2026-12-04T22:14:16.817057+00:00", "labels": ["negative", "positive"], "maxLength": 256,
