@@ -20,11 +20,14 @@ async function problemText(response) {
   }
 }
 
-async function loadModel() {
-  const response = await fetch("/model", { headers: headers() });
-  $("model").textContent = response.ok
-    ? ((m) => `Model ${m.name} ${m.version}, labels: ${m.labels.join(", ")}.`)(await response.json())
-    : response.status === 401 ? "Enter an API key to see the model." : "Model: " + (await problemText(response));
+const describeModels = (list) => "Models: " + list.models
+  .map((m) => `${m.name} ${m.version} (${m.language}${m.name === list.default ? ", the default" : ""}; labels: ${m.labels.join(", ")})`)
+  .join("; ") + ".";
+
+async function loadModels() {
+  const response = await fetch("/models", { headers: headers() });
+  $("model").textContent = response.ok ? describeModels(await response.json())
+    : response.status === 401 ? "Enter an API key to see the models." : "Models: " + (await problemText(response));
 }
 
 // Buckets of the diverging scale: the effect of a word on the score (or on the label's probability).
@@ -111,6 +114,9 @@ async function analyse(event) {
       : Math.round(answer.confidence * 100) + "%" + (answer.label === "mixed" ? ` (of the whole text being ${top})` : "");
     drawWords(text, answer.words ?? []);
     drawSentences(answer.sentences);
+    // The model that answered this text (by its script), which need not be the default one.
+    const name = response.headers.get("X-Model-Name") ?? "the model";
+    $("answered-by").textContent = `Answered by ${name} ${response.headers.get("X-Model-Version") ?? answer.modelVersion}.`;
     $("result").hidden = false;
     $("result").dataset.modelVersion = answer.modelVersion;
   } catch (e) {
@@ -126,6 +132,12 @@ document.addEventListener("DOMContentLoaded", () => {
   $("text").addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) $("form").requestSubmit();
   });
-  $("key").addEventListener("change", loadModel);
-  loadModel().catch((e) => { $("model").textContent = "Model: " + e.message; });
+  for (const example of document.querySelectorAll("button.example")) {
+    example.addEventListener("click", () => {
+      $("text").value = example.dataset.text;
+      $("text").focus();
+    });
+  }
+  $("key").addEventListener("change", loadModels);
+  loadModels().catch((e) => { $("model").textContent = "Models: " + e.message; });
 });

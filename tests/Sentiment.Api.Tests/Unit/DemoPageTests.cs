@@ -37,6 +37,17 @@ public sealed partial class DemoPageTests(FakeModelFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Page_OffersExampleTexts_AsButtonsThatDoNotSubmit_OneOfThemChinese()
+    {
+        string html = await factory.CreateClient().GetStringAsync("/");
+
+        var examples = ExampleButton().Matches(html).Select(m => m.Groups["text"].Value).ToArray();
+        Assert.Equal(html.Split("class=\"example\"").Length - 1, examples.Length); // each one type="button", so none submits
+        Assert.Contains("这部电影太无聊了", examples);
+        Assert.Contains(examples, text => text.StartsWith("The acting was wonderful", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task DemoOff_RootIs404_AndSwaggerStays()
     {
         using var off = new FakeModelFactory { Settings = new Dictionary<string, string> { ["Demo:Enabled"] = "false" } };
@@ -45,6 +56,9 @@ public sealed partial class DemoPageTests(FakeModelFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/swagger/index.html")).StatusCode);
     }
+
+    [GeneratedRegex("""<button type="button" class="example" data-text="(?<text>[^"]+)">""")]
+    private static partial Regex ExampleButton();
 
     [GeneratedRegex(@"https?://(?!localhost)")]
     private static partial Regex ExternalAddress();
