@@ -67,7 +67,10 @@ internal static class TrainCommand
         var featureDropout = Between("--feature-dropout", "Share of the dense layer's inputs dropped in training (0 = none).", 0, 0, 1);
         var dropout = Between("--dropout", "Share of embedding channels dropped per text in training.", 0.4, 0, 1);
         var epochs = AtLeast("--epochs", "Most training epochs.", 5, 1);
-        var patience = AtLeast("--patience", "Stop after this many epochs without a lower validation loss.", 2, 1);
+        var patience = AtLeast("--patience", "Stop after this many epochs without a better validation figure (--select-by).", 2, 1);
+        var selectBy = WithDefault("--select-by", "The validation figure that picks the epoch kept and drives --patience:"
+            + " loss (lowest) or accuracy (highest).", TrainingSettings.ByLoss);
+        selectBy.AcceptOnlyFromAmong(TrainingSettings.ByLoss, TrainingSettings.ByAccuracy);
         var batchSize = AtLeast("--batch-size", "Texts per training step.", 32, 1);
         var learningRate = Between("--learning-rate", "Adam learning rate.", 0.001, 1e-7, 10);
         var learningRateDecay = Between("--lr-decay", "Multiply the learning rate by this after every epoch (1 = constant).", 1.0, 0.01, 1.000001);
@@ -98,7 +101,7 @@ internal static class TrainCommand
         var command = new Command("train", "Train the model, export it to ONNX and report validation and test scores.")
         {
             data, valid, validFraction, test, textColumn, labelColumn, labels, numWords, maxLen, oovToken, normalization, charLevel, charBigrams,
-            embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, batchSize, learningRate,
+            embeddingDim, lstmUnits, bidirectional, pooling, featureDropout, dropout, epochs, patience, selectBy, batchSize, learningRate,
             learningRateDecay, clipNorm, calibration, pretrainData, pretrainEpochs, pretrainWindow, warnBelow, seed, threads,
             name, language, version, output, overwrite,
         };
@@ -127,6 +130,7 @@ internal static class TrainCommand
             Training: new TrainingSettings(
                 Epochs: result.GetValue(epochs),
                 Patience: result.GetValue(patience),
+                SelectBy: result.GetRequiredValue(selectBy),
                 BatchSize: result.GetValue(batchSize),
                 LearningRate: result.GetValue(learningRate),
                 Dropout: result.GetValue(dropout),

@@ -43,6 +43,7 @@ internal static class TrainingRecord
             ["batchSize"] = settings.BatchSize,
             ["epochs"] = settings.Epochs,
             ["patience"] = settings.Patience,
+            ["selectBy"] = settings.SelectBy,
             ["seed"] = settings.Seed,
             ["threads"] = settings.Threads,
             ["epochsRun"] = history.Epochs.Count,

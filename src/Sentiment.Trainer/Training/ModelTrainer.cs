@@ -7,8 +7,8 @@ namespace Sentiment.Trainer.Training;
 
 /// <summary>
 /// Trains with Adam and cross-entropy, validates after every epoch, and stops early when the
-/// validation loss has not improved for <see cref="TrainingSettings.Patience"/> epochs, keeping
-/// the best epoch's weights. The learning rate may shrink from epoch to epoch, so that later
+/// validation loss (or accuracy, <see cref="TrainingSettings.SelectBy"/>) has not improved for
+/// <see cref="TrainingSettings.Patience"/> epochs, keeping the best epoch's weights. The learning rate may shrink from epoch to epoch, so that later
 /// passes, which mostly serve data that needs more than one, move the weights less.
 /// </summary>
 internal sealed class ModelTrainer(TrainingSettings settings, ITrainingProgress progress)
@@ -35,7 +35,7 @@ internal sealed class ModelTrainer(TrainingSettings settings, ITrainingProgress 
                     report.Accuracy, report.MacroF1, clock.Elapsed.TotalSeconds, learningRate);
                 epochs.Add(result);
                 progress.EpochDone(result);
-                if (best is null || validationLoss < epochs[bestEpoch - 1].ValidationLoss)
+                if (best is null || settings.Improves(result, epochs[bestEpoch - 1]))
                 {
                     Release(best);
                     best = Snapshot(model);

@@ -10,8 +10,20 @@ internal sealed record TrainingSettings(
     int Seed,
     int Threads,
     double LearningRateDecay,
-    double ClipNorm)
+    double ClipNorm,
+    string SelectBy = TrainingSettings.ByLoss)
 {
+    /// <summary>Keep the epoch with the lowest validation loss (the default).</summary>
+    public const string ByLoss = "loss";
+
+    /// <summary>Keep the epoch with the highest validation accuracy.</summary>
+    public const string ByAccuracy = "accuracy";
+
+    /// <summary>True when <paramref name="result"/> beats <paramref name="best"/> by <see cref="SelectBy"/>.</summary>
+    public bool Improves(EpochResult result, EpochResult best) => SelectBy == ByAccuracy
+        ? result.ValidationAccuracy > best.ValidationAccuracy
+        : result.ValidationLoss < best.ValidationLoss;
+
     /// <summary>Adam's rate in <paramref name="epoch"/> (1-based): the start rate, times the decay once per epoch after the first.</summary>
     public double LearningRateAt(int epoch) => LearningRate * Math.Pow(LearningRateDecay, epoch - 1);
 }
