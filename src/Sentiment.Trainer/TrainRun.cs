@@ -43,7 +43,8 @@ internal sealed class TrainRun(TrainOptions options, TrainerConsole console)
         if (vectors is not null)
             model.LoadEmbedding(vectors);
         var history = new ModelTrainer(settings, console.TrainingProgress()).Fit(model, train, validation, data.Labels);
-        console.Info($"Kept epoch {history.BestEpoch} (lowest validation loss); exporting to ONNX.");
+        string why = options.Training.SelectBy == TrainingSettings.ByAccuracy ? "highest validation accuracy" : "lowest validation loss";
+        console.Info($"Kept epoch {history.BestEpoch} ({why}); exporting to ONNX.");
 
         var (_, probabilities) = TorchScoring.Evaluate(model, validation, settings.BatchSize);
         var calibration = options.Calibrate ? Calibrate(probabilities, validation.Labels) : null;

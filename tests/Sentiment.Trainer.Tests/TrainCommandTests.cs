@@ -86,6 +86,18 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Train_SelectByAccuracy_IsRecordedAndNamedWhenTheEpochIsKept()
+    {
+        string output = _folder.File("bundle");
+
+        var result = Train(output, "--select-by", "accuracy");
+
+        Assert.True(result.ExitCode == 0, result.Errors);
+        Assert.Equal("accuracy", (string)Manifest(output)["training"]!["selectBy"]!);
+        Assert.Matches(@"Kept epoch \d \(highest validation accuracy\)", result.Output + result.Errors);
+    }
+
+    [Fact]
     public void Train_SameDataSeedAndThreads_GivesIdenticalOnnxAndMetrics()
     {
         string first = _folder.File("first"), second = _folder.File("second"), otherSeed = _folder.File("other-seed");
